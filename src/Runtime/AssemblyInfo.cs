@@ -1,0 +1,2 @@
+// The Agents.Runtime assembly. See ../shared/DESIGN.md for its place in the project.
+[assembly: System.CLSCompliant(false)]
