@@ -1,1 +1,3 @@
-return 0;
+using Agents.Cli;
+
+return await AgentsCommand.RunAsync(args);
