@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Agents.Cli.Commands;
 
 namespace Agents.Cli;
 
@@ -89,6 +90,7 @@ public static class AgentsCommand
     private static IEnumerable<Command> Commands()
     {
         // One line per subcommand; each lives in Commands/<Name>Command.cs and exposes Create().
-        yield break;
+        yield return RunCommand.Create();
+        yield return ReportCommand.Create();
     }
 }
