@@ -1,0 +1,335 @@
+using System.Collections.Concurrent;
+
+namespace Agents.World.Map;
+
+/// <summary>
+/// Shortest 4-neighbour paths over the walkable tiles of a <see cref="TileMap"/>: A* with a binary heap, the Manhattan
+/// heuristic and deterministic tie-breaking (the same query always gives the same path). Connected regions are
+/// labelled once, so an unreachable target is answered at once, never by an exhaustive search. Paths to single
+/// tiles and to places are kept in a bounded LRU cache. Thread-safe: searches may run concurrently.
+/// </summary>
+public sealed class Pathfinder
+{
+    private readonly int _width;
+    private readonly int _height;
+    private readonly bool[] _walkable;
+    private readonly int[] _component;
+    private readonly LruCache<PathKey, PathResult> _cache;
+    private readonly ConcurrentBag<SearchState> _states = [];
+    private long _hits;
+    private long _misses;
+
+    /// <summary>Labels the map's connected regions and prepares a cache of up to <paramref name="cacheCapacity"/> paths (0 turns caching off).</summary>
+    public Pathfinder(TileMap map, int cacheCapacity = 4096)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentOutOfRangeException.ThrowIfNegative(cacheCapacity);
+        Map = map;
+        _width = map.Width;
+        _height = map.Height;
+        _walkable = map.WalkableGrid.ToArray();
+        _component = LabelComponents(_walkable, _width, _height, out int count);
+        ComponentCount = count;
+        _cache = new LruCache<PathKey, PathResult>(cacheCapacity);
+    }
+
+    /// <summary>The map searched.</summary>
+    public TileMap Map { get; }
+
+    /// <summary>The number of separate walkable regions of the map.</summary>
+    public int ComponentCount { get; }
+
+    /// <summary>Cached answers returned so far.</summary>
+    public long CacheHits => Interlocked.Read(ref _hits);
+
+    /// <summary>Searches run because no cached answer existed.</summary>
+    public long CacheMisses => Interlocked.Read(ref _misses);
+
+    /// <summary>The label of the walkable region holding the tile, or -1 for a blocked or off-map tile.</summary>
+    public int ComponentOf(Point p) => InBounds(p) ? _component[Index(p)] : -1;
+
+    /// <summary>True when both tiles are walkable and connected; O(1).</summary>
+    public bool IsReachable(Point from, Point to)
+    {
+        int a = ComponentOf(from);
+        return a >= 0 && a == ComponentOf(to);
+    }
+
+    /// <summary>A shortest path from <paramref name="from"/> to <paramref name="to"/>, from the cache when asked before.</summary>
+    public PathResult FindPath(Point from, Point to)
+    {
+        if (Check(from, "start") is { } badStart)
+        {
+            return PathResult.NotFound(badStart);
+        }
+
+        if (Check(to, "target") is { } badTarget)
+        {
+            return PathResult.NotFound(badTarget);
+        }
+
+        if (!IsReachable(from, to))
+        {
+            return PathResult.NotFound($"no path from {from} to {to}: the target lies in a walkable region cut off from the start");
+        }
+
+        var key = new PathKey(from, to, default);
+        if (TryCached(key, out PathResult cached))
+        {
+            return cached;
+        }
+
+        return Remember(key, Search(from, [to]));
+    }
+
+    /// <summary>A shortest path from <paramref name="from"/> to the nearest reachable tile of <paramref name="goals"/> (not cached).</summary>
+    public PathResult FindPath(Point from, IReadOnlyList<Point> goals)
+    {
+        ArgumentNullException.ThrowIfNull(goals);
+        return Check(from, "start") is { } badStart ? PathResult.NotFound(badStart) : Search(from, goals);
+    }
+
+    /// <summary>
+    /// A shortest path from <paramref name="from"/> to the nearest tile where an agent is at <paramref name="place"/>
+    /// (see <see cref="TileMap.WalkableTilesOf"/>), from the cache when asked before.
+    /// </summary>
+    public PathResult FindPath(Point from, Address place)
+    {
+        if (Check(from, "start") is { } badStart)
+        {
+            return PathResult.NotFound(badStart);
+        }
+
+        if (!Map.Exists(place))
+        {
+            return PathResult.NotFound($"no path from {from} to '{place}': the map has no such place");
+        }
+
+        var key = new PathKey(from, default, place);
+        if (TryCached(key, out PathResult cached))
+        {
+            return cached;
+        }
+
+        return Remember(key, Search(from, Map.WalkableTilesOf(place), place.ToString()));
+    }
+
+    /// <summary>Forgets every cached path.</summary>
+    public void ClearCache() => _cache.Clear();
+
+    private static int[] LabelComponents(bool[] walkable, int width, int height, out int count)
+    {
+        int[] label = new int[walkable.Length];
+        Array.Fill(label, -1);
+        int[] queue = new int[walkable.Length];
+        count = 0;
+        for (int start = 0; start < walkable.Length; start++)
+        {
+            if (!walkable[start] || label[start] >= 0)
+            {
+                continue;
+            }
+
+            int head = 0, tail = 0;
+            queue[tail++] = start;
+            label[start] = count;
+            while (head < tail)
+            {
+                int i = queue[head++];
+                int x = i % width, y = i / width;
+                if (y > 0 && walkable[i - width] && label[i - width] < 0)
+                {
+                    label[i - width] = count;
+                    queue[tail++] = i - width;
+                }
+
+                if (x > 0 && walkable[i - 1] && label[i - 1] < 0)
+                {
+                    label[i - 1] = count;
+                    queue[tail++] = i - 1;
+                }
+
+                if (x < width - 1 && walkable[i + 1] && label[i + 1] < 0)
+                {
+                    label[i + 1] = count;
+                    queue[tail++] = i + 1;
+                }
+
+                if (y < height - 1 && walkable[i + width] && label[i + width] < 0)
+                {
+                    label[i + width] = count;
+                    queue[tail++] = i + width;
+                }
+            }
+
+            count++;
+        }
+
+        return label;
+    }
+
+    private bool TryCached(PathKey key, out PathResult cached)
+    {
+        if (_cache.TryGet(key, out cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return true;
+        }
+
+        Interlocked.Increment(ref _misses);
+        return false;
+    }
+
+    private PathResult Remember(PathKey key, PathResult result)
+    {
+        if (result.Found)
+        {
+            _cache.Set(key, result);
+        }
+
+        return result;
+    }
+
+    private string? Check(Point p, string role)
+    {
+        if (!InBounds(p))
+        {
+            return $"the {role} {p} lies off the {_width}x{_height} map";
+        }
+
+        return _walkable[Index(p)] ? null : $"the {role} {p} is on a blocked tile ('{Map.TileAt(p).Kind}')";
+    }
+
+    private bool InBounds(Point p) => (uint)p.X < (uint)_width && (uint)p.Y < (uint)_height;
+
+    private int Index(Point p) => (p.Y * _width) + p.X;
+
+    private PathResult Search(Point from, IReadOnlyList<Point> goals, string? place = null)
+    {
+        int start = Index(from);
+        int component = _component[start];
+        if (!_states.TryTake(out SearchState? state))
+        {
+            state = new SearchState(_walkable.Length);
+        }
+
+        try
+        {
+            int gen = state.Begin();
+            int minX = int.MaxValue, minY = int.MaxValue, maxX = int.MinValue, maxY = int.MinValue;
+            int reachable = 0;
+            foreach (Point g in goals)
+            {
+                if (!InBounds(g) || _component[Index(g)] != component)
+                {
+                    continue;
+                }
+
+                if (g == from)
+                {
+                    return new PathResult(true, Array.Empty<Point>(), null);
+                }
+
+                state.Goal[Index(g)] = gen;
+                reachable++;
+                minX = Math.Min(minX, g.X);
+                minY = Math.Min(minY, g.Y);
+                maxX = Math.Max(maxX, g.X);
+                maxY = Math.Max(maxY, g.Y);
+            }
+
+            if (reachable == 0)
+            {
+                string target = place is null ? goals.Count == 1 ? goals[0].ToString() : $"any of {goals.Count} goal tiles" : $"'{place}'";
+                return PathResult.NotFound(goals.Count == 0
+                    ? $"no path from {from}: no goal tiles were given"
+                    : $"no path from {from} to {target}: no goal tile is walkable and connected to the start");
+            }
+
+            // Manhattan distance to the goals' bounding box: exact for one goal, admissible and consistent for many.
+            int[] cost = state.Cost, parent = state.Parent, seen = state.Seen, closed = state.Closed, goal = state.Goal;
+            NodeHeap open = state.Heap;
+            cost[start] = 0;
+            seen[start] = gen;
+            open.Push(start, Heuristic(from.X, from.Y, minX, minY, maxX, maxY), 0);
+            while (open.Count > 0)
+            {
+                int i = open.Pop();
+                if (closed[i] == gen)
+                {
+                    continue;
+                }
+
+                if (goal[i] == gen)
+                {
+                    return new PathResult(true, Reconstruct(parent, start, i), null);
+                }
+
+                closed[i] = gen;
+                int x = i % _width, y = i / _width;
+                int next = cost[i] + 1;
+                if (y > 0)
+                {
+                    Relax(i, i - _width, x, y - 1);
+                }
+
+                if (x > 0)
+                {
+                    Relax(i, i - 1, x - 1, y);
+                }
+
+                if (x < _width - 1)
+                {
+                    Relax(i, i + 1, x + 1, y);
+                }
+
+                if (y < _height - 1)
+                {
+                    Relax(i, i + _width, x, y + 1);
+                }
+
+                void Relax(int from, int to, int tx, int ty)
+                {
+                    if (!_walkable[to] || closed[to] == gen || (seen[to] == gen && cost[to] <= next))
+                    {
+                        return;
+                    }
+
+                    seen[to] = gen;
+                    cost[to] = next;
+                    parent[to] = from;
+                    open.Push(to, next + Heuristic(tx, ty, minX, minY, maxX, maxY), next);
+                }
+            }
+
+            // Unreachable by construction: the goals share the start's component.
+            throw new InvalidOperationException($"A* exhausted the region of {from} without reaching a goal of the same region.");
+        }
+        finally
+        {
+            _states.Add(state);
+        }
+    }
+
+    private static int Heuristic(int x, int y, int minX, int minY, int maxX, int maxY) =>
+        Math.Max(0, Math.Max(minX - x, x - maxX)) + Math.Max(0, Math.Max(minY - y, y - maxY));
+
+    private IReadOnlyList<Point> Reconstruct(int[] parent, int start, int end)
+    {
+        int length = 0;
+        for (int i = end; i != start; i = parent[i])
+        {
+            length++;
+        }
+
+        var steps = new Point[length];
+        for (int i = end, k = length - 1; i != start; i = parent[i], k--)
+        {
+            steps[k] = new Point(i % _width, i / _width);
+        }
+
+        return Array.AsReadOnly(steps);
+    }
+
+    private readonly record struct PathKey(Point From, Point To, Address Place);
+}
