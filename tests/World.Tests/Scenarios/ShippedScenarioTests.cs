@@ -35,4 +35,18 @@ public sealed class ShippedScenarioTests
             Assert.All(agent.Routine, r => Assert.True(scenario.Map.Exists(r.Place), r.Place.ToString()));
         }
     }
+
+    [Fact]
+    public void Smallville_loads_with_twenty_five_agents_on_a_hundred_by_seventy_map()
+    {
+        var scenario = ScenarioLoader.Load(ScenarioFiles.Smallville);
+
+        Assert.Equal("Smallville", scenario.Name);
+        Assert.Equal(25, scenario.Agents.Count);
+        Assert.Equal((100, 70), (scenario.Map.Width, scenario.Map.Height));
+        Assert.Equal(new DateTime(2023, 2, 13, 0, 0, 0), scenario.Start);
+        Assert.Equal(TimeSpan.FromDays(2), scenario.Duration);
+        Assert.Single(scenario.ReferencedFiles);
+        Assert.EndsWith("smallville.txt", scenario.ReferencedFiles[0]);
+    }
 }
