@@ -18,5 +18,6 @@ public struct TilePosition
     public TilePosition(int x, int y) => (X, Y) = (x, y);
 
     /// <summary>The position as a map point.</summary>
+    [IgnoreMember]
     public readonly Map.Point Point => new(X, Y);
 }
