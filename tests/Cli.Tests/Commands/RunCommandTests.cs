@@ -77,12 +77,12 @@ public sealed class RunCommandTests
         Assert.Equal(0, (await CliHarness.RunAsync("run", CliHarness.Scenario("tiny.yaml"), "--hours", "1", "--out", temp["run"], "--quiet")).Exit);
         var before = Hash(temp["run"]);
 
-        var (exit, _, error) = await CliHarness.RunAsync("run", CliHarness.Scenario("tiny.yaml"), "--hours", "2", "--out", temp["run"], "--quiet");
+        var (exit, _, error) = await CliHarness.RunAsync("run", CliHarness.Scenario("tiny.yaml"), "--hours", "12", "--out", temp["run"], "--quiet");
         Assert.Equal(2, exit);
         Assert.Contains("--force", error);
         Assert.Equal(before, Hash(temp["run"]));
 
-        Assert.Equal(0, (await CliHarness.RunAsync("run", CliHarness.Scenario("tiny.yaml"), "--hours", "2", "--out", temp["run"], "--quiet", "--force")).Exit);
+        Assert.Equal(0, (await CliHarness.RunAsync("run", CliHarness.Scenario("tiny.yaml"), "--hours", "12", "--out", temp["run"], "--quiet", "--force")).Exit);
         Assert.NotEqual(before, Hash(temp["run"]));
     }
 
