@@ -28,7 +28,8 @@ public sealed class FrameExport(RunReplay replay, int width = 1280, int height =
     {
         ArgumentNullException.ThrowIfNull(replay);
         var frame = replay.FrameAt(step);
-        var camera = Camera ?? Scene.Camera.Fit(replay.Scenario.Map, width, height - (int)SceneLayout.TimelineHeight);
+        var layout = new SceneLayout(width, height);
+        var camera = Camera ?? Scene.Camera.Fit(replay.Scenario.Map, width, height, Selected is null ? 0 : layout.Panel.Width, SceneLayout.TimelineHeight);
         return _composer.Compose(frame, camera, Selected) with
         {
             Timeline = new Timeline(replay.FirstStep, replay.LastStep, frame.Step, replay.Clock.TimeAt(replay.FirstStep), replay.Clock.TimeAt(replay.LastStep)),

@@ -18,7 +18,7 @@ public static class Palette
     public static readonly SKColor LightText = new(0xF4, 0xF1, 0xEA);
 
     /// <summary>Background of the side panel, clock and help overlay.</summary>
-    public static readonly SKColor PanelBox = new(0x16, 0x1A, 0x22, 0xEE);
+    public static readonly SKColor PanelBox = new(0x16, 0x1A, 0x22, 0xF4);
 
     /// <summary>The highlighted line of the side panel (the current plan item).</summary>
     public static readonly SKColor Highlight = new(0xF2, 0xB1, 0x34);

@@ -26,6 +26,16 @@ public readonly record struct Camera(float CenterX, float CenterY, float TileSiz
         return new Camera(map.Width / 2f, map.Height / 2f, Math.Clamp(size, MinTileSize, MaxTileSize));
     }
 
+    /// <summary>
+    /// A camera that shows the whole map in the part of the view left of <paramref name="rightInset"/> pixels and above
+    /// <paramref name="bottomInset"/> pixels (where the side panel and the timeline go).
+    /// </summary>
+    public static Camera Fit(TileMap map, int width, int height, float rightInset, float bottomInset)
+    {
+        var inner = Fit(map, Math.Max(1, (int)(width - rightInset)), Math.Max(1, (int)(height - bottomInset)));
+        return inner with { CenterX = inner.CenterX + (rightInset / 2 / inner.TileSize), CenterY = inner.CenterY + (bottomInset / 2 / inner.TileSize) };
+    }
+
     /// <summary>The screen position of a tile coordinate (a tile's top-left corner for whole numbers).</summary>
     public SKPoint TileToScreen(float tileX, float tileY, int width, int height) =>
         new(((tileX - CenterX) * TileSize) + (width / 2f), ((tileY - CenterY) * TileSize) + (height / 2f));
