@@ -58,7 +58,14 @@ public static class ViewCommand
                     throw new CliUsageException("--at goes with --png, and --from/--to with --frames; without them 'agents view' opens a window.");
                 }
 
-                return await Viewer.App.ViewerLauncher.RunAsync(path, w, h, selected, cancel).ConfigureAwait(false);
+                try
+                {
+                    return await Viewer.App.ViewerLauncher.RunAsync(path, w, h, selected, cancel).ConfigureAwait(false);
+                }
+                catch (Viewer.Window.WindowException ex)
+                {
+                    throw new CliUsageException(ex.Message);
+                }
             }
 
             if (!Directory.Exists(path))

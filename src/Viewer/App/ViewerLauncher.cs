@@ -1,9 +1,70 @@
+using Agents.Viewer.Replay;
+using Agents.Viewer.Window;
+using Agents.World.Runs;
+using Agents.World.Scenarios;
+
 namespace Agents.Viewer.App;
 
 /// <summary>Opens the viewer window for a run folder (replay) or a scenario file (live).</summary>
 public static class ViewerLauncher
 {
-    /// <summary>Opens the window and returns its exit code when the user closes it.</summary>
-    public static Task<int> RunAsync(string target, int width, int height, string? selected, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The viewer window is not written yet; use --png or --frames.");
+    /// <summary>
+    /// Opens the window on the calling thread's behalf (a dedicated thread owns the GL context) and returns 0 when
+    /// the user closes it.
+    /// </summary>
+    /// <exception cref="RunException">The target is neither a run folder nor a scenario file.</exception>
+    /// <exception cref="WindowException">No window could be opened (no display, no GLFW).</exception>
+    public static async Task<int> RunAsync(string target, int width, int height, string? selected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        IFrameSource source;
+        string title;
+        if (Directory.Exists(target))
+        {
+            var replay = RunReplay.Open(target);
+            source = new ReplaySource(replay);
+            title = $"{replay.Scenario.Name} (replay of {Path.GetFileName(Path.GetFullPath(target).TrimEnd('/'))})";
+        }
+        else if (File.Exists(target))
+        {
+            var scenario = ScenarioLoader.Load(target);
+            source = new LiveSource(scenario);
+            title = $"{scenario.Name} (live)";
+        }
+        else
+        {
+            throw new RunException($"{target}: no such run folder or scenario file.");
+        }
+
+        using (source)
+        {
+            if (selected is not null && source.Current.FindAgent(selected) is null)
+            {
+                throw new RunException($"--select: no agent named \"{selected}\"; agents are: {string.Join(", ", source.Current.Agents.Select(a => a.Name))}.");
+            }
+
+            var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    using var window = GlfwWindow.Open(width, height, title);
+                    using var app = new ViewerApp(window, source);
+                    app.Controller.Selected = selected;
+                    app.Run(cancellationToken);
+                    done.SetResult(0);
+                }
+                catch (Exception ex)
+                {
+                    done.SetException(ex);
+                }
+            })
+            {
+                Name = "viewer window",
+                IsBackground = true,
+            };
+            thread.Start();
+            return await done.Task.ConfigureAwait(false);
+        }
+    }
 }

@@ -1,0 +1,62 @@
+using Agents.Viewer.Frames;
+using Agents.Viewer.Replay;
+using Agents.Viewer.Scene;
+
+namespace Agents.Viewer.App;
+
+/// <summary>Plays a run folder back: a position on the timeline that moves with the speed, and seeks. Owns the replay.</summary>
+public sealed class ReplaySource : IFrameSource
+{
+    private readonly RunReplay _replay;
+    private readonly double _stepsPerGameMinute;
+    private double _position;
+    private TownFrame _current;
+
+    /// <summary>Starts at <paramref name="step"/> (clamped to the run).</summary>
+    public ReplaySource(RunReplay replay, long step = 0)
+    {
+        _replay = replay ?? throw new ArgumentNullException(nameof(replay));
+        _stepsPerGameMinute = TimeSpan.FromMinutes(1) / replay.Clock.StepLength;
+        _position = Math.Clamp(step, replay.FirstStep, replay.LastStep);
+        _current = replay.FrameAt((long)_position);
+    }
+
+    /// <inheritdoc />
+    public TownFrame Current => _current;
+
+    /// <inheritdoc />
+    public Timeline Timeline => new(_replay.FirstStep, _replay.LastStep, _current.Step, _replay.Clock.TimeAt(_replay.FirstStep), _replay.Clock.TimeAt(_replay.LastStep));
+
+    /// <summary>True once playback reached the last step.</summary>
+    public bool AtEnd => _current.Step >= _replay.LastStep;
+
+    /// <inheritdoc />
+    public void Update(double seconds, double gameMinutesPerSecond, bool paused)
+    {
+        if (!paused)
+        {
+            _position = Math.Min(_replay.LastStep, _position + (seconds * gameMinutesPerSecond * _stepsPerGameMinute));
+        }
+
+        Refresh();
+    }
+
+    /// <inheritdoc />
+    public void Seek(long step)
+    {
+        _position = Math.Clamp(step, _replay.FirstStep, _replay.LastStep);
+        Refresh();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _replay.Dispose();
+
+    private void Refresh()
+    {
+        var step = (long)_position;
+        if (step != _current.Step)
+        {
+            _current = _replay.FrameAt(step);
+        }
+    }
+}
