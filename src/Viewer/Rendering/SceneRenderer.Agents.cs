@@ -13,6 +13,7 @@ public sealed partial class SceneRenderer
     {
         var camera = scene.Camera;
         var radius = DiscRadius(camera.TileSize);
+        _captions.Clear();
         AgentView? selected = null;
         foreach (var agent in scene.Agents)
         {
@@ -69,8 +70,17 @@ public sealed partial class SceneRenderer
 
         if ((scene.Camera.TileSize >= 12 || isSelected) && agent.Activity.Length > 0)
         {
+            // Captions that would overlap one already drawn are left out (the selected agent's always shows).
             var caption = Truncate(agent.Activity, 26);
-            DrawTextBox(canvas, caption, centre.X, centre.Y + radius + 2, Math.Clamp(radius * 0.7f, 9, 13), Palette.Bubble, Palette.DarkText, false);
+            var size = Math.Clamp(radius * 0.7f, 9, 13);
+            _font.Size = size;
+            var half = (_font.MeasureText(caption) / 2) + 3;
+            var box = new SKRect(centre.X - half, centre.Y + radius + 2, centre.X + half, centre.Y + radius + 7 + size);
+            if (isSelected || !_captions.Any(c => c.IntersectsWith(box)))
+            {
+                _captions.Add(box);
+                DrawTextBox(canvas, caption, centre.X, centre.Y + radius + 2, size, Palette.Bubble, Palette.DarkText, false);
+            }
         }
     }
 

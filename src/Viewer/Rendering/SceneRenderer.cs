@@ -20,6 +20,8 @@ public sealed partial class SceneRenderer : IDisposable
     private readonly SKFont _font;
     private readonly SKFont _boldFont;
     private readonly List<SKRect> _labels = [];
+    private readonly List<SKRect> _captions = [];
+    private readonly HashSet<Point> _occupied = [];
     private TileColors? _tileColors;
 
     /// <summary>Creates a renderer with the system's default sans-serif face.</summary>
@@ -46,6 +48,7 @@ public sealed partial class SceneRenderer : IDisposable
         DrawTiles(canvas, scene, visible, width, height);
         DrawObjects(canvas, scene, visible, width, height);
         DrawPlaceLabels(canvas, scene, visible, width, height);
+        DrawObjectLabels(canvas, scene, visible, width, height);
         DrawAgents(canvas, scene, width, height);
         DrawBubbles(canvas, scene, width, height);
         var layout = new SceneLayout(width, height);
@@ -142,10 +145,47 @@ public sealed partial class SceneRenderer : IDisposable
             var inset = size * 0.2f;
             _fill.Color = o.IsBusy ? Palette.BusyObject : Palette.IdleObject;
             canvas.DrawRoundRect(new SKRect(at.X + inset, at.Y + inset, at.X + size - inset, at.Y + size - inset), size * 0.1f, size * 0.1f, _fill);
-            if (size >= 28)
+        }
+    }
+
+    private void DrawObjectLabels(SKCanvas canvas, SceneState scene, Rect visible, int width, int height)
+    {
+        // Busy objects show their state once tiles are large enough; idle ones their name only when zoomed far in.
+        var camera = scene.Camera;
+        var size = camera.TileSize;
+        if (size < 28)
+        {
+            return;
+        }
+
+        // An agent on or beside the object already says what it does there.
+        _occupied.Clear();
+        foreach (var a in scene.Agents)
+        {
+            var p = new Point((int)MathF.Round(a.X), (int)MathF.Round(a.Y));
+            _occupied.Add(p);
+            _occupied.Add(p with { X = p.X - 1 });
+            _occupied.Add(p with { X = p.X + 1 });
+            _occupied.Add(p with { Y = p.Y - 1 });
+            _occupied.Add(p with { Y = p.Y + 1 });
+        }
+
+        foreach (var o in scene.Objects)
+        {
+            if (!visible.Contains(o.Position) || (!o.IsBusy && size < 44) || _occupied.Contains(o.Position))
             {
-                var text = o.IsBusy ? $"{o.Name}: {o.State}" : o.Name;
-                DrawTextBox(canvas, Truncate(text, 28), at.X + (size / 2), at.Y + size + 1, 9, Palette.LabelBox, Palette.LightText, false);
+                continue;
+            }
+
+            var at = camera.TileToScreen(o.Position.X, o.Position.Y, width, height);
+            var text = Truncate(o.IsBusy ? $"{o.Name}: {o.State}" : o.Name, 28);
+            _font.Size = 9;
+            var half = (_font.MeasureText(text) / 2) + 3;
+            var box = new SKRect(at.X + (size / 2) - half, at.Y + size + 1, at.X + (size / 2) + half, at.Y + size + 15);
+            if (!_labels.Any(l => l.IntersectsWith(box)))
+            {
+                _labels.Add(box);
+                DrawTextBox(canvas, text, at.X + (size / 2), at.Y + size + 1, 9, Palette.LabelBox, Palette.LightText, false);
             }
         }
     }
