@@ -20,7 +20,7 @@ public static class ViewCommand
             Description = "A run folder (replay) or a scenario file (live simulation), e.g. runs/smallville-... or scenarios/smallville.yaml.",
         };
         var png = new Option<FileInfo?>("--png") { Description = "Write one frame of the run to this PNG file (with --at) instead of opening a window." };
-        var at = new Option<string?>("--at") { Description = "Game time of the --png frame: \"2023-02-13 08:00\", \"08:00\" (first day) or \"day 2 08:00\" (default: the end of the run)." };
+        var at = new Option<string?>("--at") { Description = "Game time of the --png frame, or where a replay window starts: \"2023-02-13 08:00\", \"08:00\" (first day) or \"day 2 08:00\" (default: the end of the run for --png, the start for a window)." };
         var frames = new Option<DirectoryInfo?>("--frames") { Description = "Write PNG frames frame-000000.png ... of the run into this folder (with --from, --to, --every)." };
         var from = new Option<string?>("--from") { Description = "Game time of the first --frames frame (default: the start of the run)." };
         var to = new Option<string?>("--to") { Description = "Game time of the last --frames frame (default: the end of the run)." };
@@ -53,14 +53,14 @@ public static class ViewCommand
 
             if (pngFile is null && framesDir is null)
             {
-                if (parse.GetValue(at) is not null || parse.GetValue(from) is not null || parse.GetValue(to) is not null)
+                if (parse.GetValue(from) is not null || parse.GetValue(to) is not null)
                 {
-                    throw new CliUsageException("--at goes with --png, and --from/--to with --frames; without them 'agents view' opens a window.");
+                    throw new CliUsageException("--from and --to go with --frames; without --png or --frames 'agents view' opens a window (where --at sets the replay's start).");
                 }
 
                 try
                 {
-                    return await Viewer.App.ViewerLauncher.RunAsync(path, w, h, selected, cancel).ConfigureAwait(false);
+                    return await Viewer.App.ViewerLauncher.RunAsync(path, w, h, selected, parse.GetValue(at), cancel).ConfigureAwait(false);
                 }
                 catch (Viewer.Window.WindowException ex)
                 {

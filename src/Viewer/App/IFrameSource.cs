@@ -12,6 +12,12 @@ public interface IFrameSource : IDisposable
     /// <summary>The town to draw now.</summary>
     TownFrame Current { get; }
 
+    /// <summary>The town one step after <see cref="Current"/>, for gliding agents between tiles, or null when unknown.</summary>
+    TownFrame? Next { get; }
+
+    /// <summary>How far playback has moved from <see cref="Current"/> towards <see cref="Next"/>, in [0, 1).</summary>
+    double Fraction { get; }
+
     /// <summary>The timeline of a replay, or null for a live simulation.</summary>
     Timeline? Timeline { get; }
 

@@ -53,6 +53,12 @@ public sealed class LiveSource : IFrameSource
     }
 
     /// <inheritdoc />
+    public TownFrame? Next => null;
+
+    /// <inheritdoc />
+    public double Fraction => 0;
+
+    /// <inheritdoc />
     public Timeline? Timeline => null;
 
     /// <summary>Steps the simulation has run.</summary>

@@ -11,6 +11,7 @@ public sealed class ReplaySource : IFrameSource
     private readonly double _stepsPerGameMinute;
     private double _position;
     private TownFrame _current;
+    private TownFrame? _next;
 
     /// <summary>Starts at <paramref name="step"/> (clamped to the run).</summary>
     public ReplaySource(RunReplay replay, long step = 0)
@@ -19,10 +20,17 @@ public sealed class ReplaySource : IFrameSource
         _stepsPerGameMinute = TimeSpan.FromMinutes(1) / replay.Clock.StepLength;
         _position = Math.Clamp(step, replay.FirstStep, replay.LastStep);
         _current = replay.FrameAt((long)_position);
+        _next = _current.Step < replay.LastStep ? replay.FrameAt(_current.Step + 1) : null;
     }
 
     /// <inheritdoc />
     public TownFrame Current => _current;
+
+    /// <inheritdoc />
+    public TownFrame? Next => _next;
+
+    /// <inheritdoc />
+    public double Fraction => _next is null ? 0 : Math.Clamp(_position - _current.Step, 0, 0.999);
 
     /// <inheritdoc />
     public Timeline Timeline => new(_replay.FirstStep, _replay.LastStep, _current.Step, _replay.Clock.TimeAt(_replay.FirstStep), _replay.Clock.TimeAt(_replay.LastStep));
@@ -53,10 +61,14 @@ public sealed class ReplaySource : IFrameSource
 
     private void Refresh()
     {
+        // Two frames are kept (this step and the next) so playback only ever moves the replay forward.
         var step = (long)_position;
-        if (step != _current.Step)
+        if (step == _current.Step)
         {
-            _current = _replay.FrameAt(step);
+            return;
         }
+
+        _current = _next is not null && _next.Step == step ? _next : _replay.FrameAt(step);
+        _next = step < _replay.LastStep ? _replay.FrameAt(step + 1) : null;
     }
 }

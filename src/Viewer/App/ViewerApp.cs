@@ -64,9 +64,11 @@ public sealed class ViewerApp : IDisposable
 
         _source.Update(seconds, Controller.Speed, Controller.Paused);
         var frame = _source.Current;
-        Controller.FollowSelected(frame);
-        var scene = _composer.Compose(frame, Controller.Camera, Controller.Selected) with
+        var scene = SceneComposer.Interpolate(_composer.Compose(frame, Controller.Camera, Controller.Selected), _source.Next, _source.Fraction);
+        Controller.FollowSelected(scene);
+        scene = scene with
         {
+            Camera = Controller.Camera,
             Speed = $"{Controller.Speed}x",
             Paused = Controller.Paused,
             Timeline = _source.Timeline,

@@ -1,4 +1,3 @@
-using Agents.Viewer.Frames;
 using Agents.Viewer.Rendering;
 using Agents.Viewer.Scene;
 
@@ -103,13 +102,13 @@ public sealed class ViewerController
         }
     }
 
-    /// <summary>Centres the camera on the followed agent, if any.</summary>
-    public void FollowSelected(TownFrame frame)
+    /// <summary>Centres the camera on the followed agent, if any, where <paramref name="scene"/> draws it.</summary>
+    public void FollowSelected(SceneState scene)
     {
-        ArgumentNullException.ThrowIfNull(frame);
-        if (Follow && frame.FindAgent(Selected) is { } agent)
+        ArgumentNullException.ThrowIfNull(scene);
+        if (Follow && scene.Agents.FirstOrDefault(a => string.Equals(a.Name, Selected, StringComparison.Ordinal)) is { } agent)
         {
-            Camera = Camera.CenteredOn(agent.Position.X + 0.5f, agent.Position.Y + 0.5f);
+            Camera = Camera.CenteredOn(agent.X + 0.5f, agent.Y + 0.5f);
         }
     }
 

@@ -12,9 +12,15 @@ public static class ViewerLauncher
     /// Opens the window on the calling thread's behalf (a dedicated thread owns the GL context) and returns 0 when
     /// the user closes it.
     /// </summary>
-    /// <exception cref="RunException">The target is neither a run folder nor a scenario file.</exception>
+    /// <param name="target">A run folder (replay) or a scenario file (live).</param>
+    /// <param name="width">Window width in pixels.</param>
+    /// <param name="height">Window height in pixels.</param>
+    /// <param name="selected">The agent to select at the start, or null.</param>
+    /// <param name="at">Where a replay starts (a game time as <see cref="Headless.GameTime"/> reads it), or null for its start.</param>
+    /// <param name="cancellationToken">Closes the window.</param>
+    /// <exception cref="RunException">The target is neither a run folder nor a scenario file, or a bad time or name.</exception>
     /// <exception cref="WindowException">No window could be opened (no display, no GLFW).</exception>
-    public static async Task<int> RunAsync(string target, int width, int height, string? selected, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string target, int width, int height, string? selected, string? at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         IFrameSource source;
@@ -22,11 +28,26 @@ public static class ViewerLauncher
         if (Directory.Exists(target))
         {
             var replay = RunReplay.Open(target);
-            source = new ReplaySource(replay);
+            try
+            {
+                var start = at is null ? replay.FirstStep : replay.StepAt(Headless.GameTime.Parse(at, replay.Clock.Start, "--at"));
+                source = new ReplaySource(replay, start);
+            }
+            catch
+            {
+                replay.Dispose();
+                throw;
+            }
+
             title = $"{replay.Scenario.Name} (replay of {Path.GetFileName(Path.GetFullPath(target).TrimEnd('/'))})";
         }
         else if (File.Exists(target))
         {
+            if (at is not null)
+            {
+                throw new RunException("--at picks a time in a replay; a live simulation starts at its scenario's start.");
+            }
+
             var scenario = ScenarioLoader.Load(target);
             source = new LiveSource(scenario);
             title = $"{scenario.Name} (live)";

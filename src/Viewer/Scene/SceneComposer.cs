@@ -55,6 +55,32 @@ public sealed class SceneComposer(IReadOnlyList<IAgentPanelSection>? sections = 
         };
     }
 
+    /// <summary>
+    /// The scene with each agent that steps one tile between this frame and <paramref name="next"/> drawn
+    /// <paramref name="fraction"/> of the way there, so walkers glide instead of jumping.
+    /// </summary>
+    public static SceneState Interpolate(SceneState scene, TownFrame? next, double fraction)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        if (next is null || fraction <= 0 || next.Agents.Count != scene.Agents.Count)
+        {
+            return scene;
+        }
+
+        var t = (float)Math.Min(fraction, 1);
+        var agents = new AgentView[scene.Agents.Count];
+        for (var i = 0; i < agents.Length; i++)
+        {
+            var a = scene.Agents[i];
+            var to = next.Agents[i].Position;
+            var dx = to.X - a.X;
+            var dy = to.Y - a.Y;
+            agents[i] = Math.Abs(dx) + Math.Abs(dy) is > 0 and <= 1 ? a with { X = a.X + (dx * t), Y = a.Y + (dy * t) } : a;
+        }
+
+        return scene with { Agents = agents };
+    }
+
     /// <summary>The agent whose disc is under the screen point, or null (the topmost, nearest the centre).</summary>
     public static string? AgentAt(TownFrame frame, Camera camera, float x, float y, int width, int height)
     {

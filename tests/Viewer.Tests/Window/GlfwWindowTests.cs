@@ -81,7 +81,9 @@ public sealed class GlfwWindowTests(Display display, TinyRun run)
         Assert.Equal(agent.Name, app.Controller.Selected);
         Assert.True(app.Controller.Follow);
         Assert.NotNull(app.LastScene!.Panel);
-        Assert.Equal(agent.Position.X + 0.5f, app.Controller.Camera.CenterX, 3);
+        var drawn = app.LastScene.Agents.Single(a => a.Name == agent.Name);
+        Assert.Equal(drawn.X + 0.5f, app.Controller.Camera.CenterX, 3);
+        Assert.Equal(drawn.Y + 0.5f, app.LastScene.Camera.CenterY, 3);
 
         // Space pauses; the step then stays put.
         window.Input.Post(InputEvent.Typed(' '));
