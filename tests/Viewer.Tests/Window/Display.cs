@@ -15,24 +15,20 @@ public sealed class Display : IDisposable
             return;
         }
 
-        var number = 90 + (Environment.ProcessId % 9);
-        var info = new ProcessStartInfo("Xvfb", [$":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+        // -displayfd: Xvfb picks a free display number and prints it once it accepts connections.
+        var info = new ProcessStartInfo("Xvfb", ["-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
         {
             UseShellExecute = false,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
         _xvfb = Process.Start(info) ?? throw new InvalidOperationException("Xvfb did not start (apt-get install xvfb).");
-        var socket = $"/tmp/.X11-unix/X{number}";
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!File.Exists(socket) && DateTime.UtcNow < deadline && !_xvfb.HasExited)
+        _xvfb.ErrorDataReceived += (_, _) => { };
+        _xvfb.BeginErrorReadLine();
+        var line = _xvfb.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(15)).GetAwaiter().GetResult();
+        if (!int.TryParse(line, out var number))
         {
-            Thread.Sleep(50);
-        }
-
-        if (!File.Exists(socket))
-        {
-            throw new InvalidOperationException($"Xvfb :{number} did not come up.");
+            throw new InvalidOperationException($"Xvfb did not report a display (it said \"{line}\").");
         }
 
         // GLFW reads the native environment, which Environment.SetEnvironmentVariable does not change on Unix.
