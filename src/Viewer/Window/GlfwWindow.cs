@@ -86,7 +86,16 @@ public sealed class GlfwWindow : IDisposable
     {
         try
         {
-            if (Glfw.Init() == 0)
+            // An X server resets when its last client leaves (as after the previous window closed) and refuses
+            // connections meanwhile: try again for a moment before giving up.
+            var initialised = Glfw.Init() != 0;
+            for (var attempt = 0; !initialised && attempt < 30; attempt++)
+            {
+                Thread.Sleep(100);
+                initialised = Glfw.Init() != 0;
+            }
+
+            if (!initialised)
             {
                 throw new WindowException($"GLFW could not start ({Glfw.LastError()}). Is a display available (DISPLAY={Environment.GetEnvironmentVariable("DISPLAY") ?? "unset"})? Headless, use --png or --frames, or run under xvfb-run.");
             }

@@ -16,7 +16,7 @@ public sealed class Display : IDisposable
         }
 
         // -displayfd: Xvfb picks a free display number and prints it once it accepts connections.
-        var info = new ProcessStartInfo("Xvfb", ["-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+        var info = new ProcessStartInfo("Xvfb", ["-displayfd", "1", "-noreset", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
         {
             UseShellExecute = false,
             RedirectStandardError = true,
