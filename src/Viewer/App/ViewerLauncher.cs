@@ -67,17 +67,28 @@ public static class ViewerLauncher
             var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             var thread = new Thread(() =>
             {
+                // The result is set only once the window and GLFW are gone: GLFW is not thread-safe, and the caller
+                // may open another window as soon as this one reports.
+                Exception? failure = null;
                 try
                 {
                     using var window = GlfwWindow.Open(width, height, title);
                     using var app = new ViewerApp(window, source);
                     app.Controller.Selected = selected;
                     app.Run(cancellationToken);
-                    done.SetResult(0);
                 }
                 catch (Exception ex)
                 {
-                    done.SetException(ex);
+                    failure = ex;
+                }
+
+                if (failure is null)
+                {
+                    done.SetResult(0);
+                }
+                else
+                {
+                    done.SetException(failure);
                 }
             })
             {
