@@ -22,9 +22,3 @@ public sealed class TinyRun : IDisposable
 
     public void Dispose() => _temp.Dispose();
 }
-
-[CollectionDefinition(Name)]
-public sealed class TinyRunCollection : ICollectionFixture<TinyRun>
-{
-    public const string Name = "tiny run";
-}

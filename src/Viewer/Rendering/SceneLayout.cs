@@ -26,8 +26,11 @@ public readonly record struct SceneLayout(int Width, int Height)
     /// <summary>The timeline bar along the bottom edge.</summary>
     public SKRect Timeline => new(0, Height - TimelineHeight, Width, Height);
 
-    /// <summary>The track inside the timeline that maps x to a step.</summary>
-    public SKRect TimelineTrack => new(Timeline.Left + 12, Timeline.Top + 10, Timeline.Right - 12, Timeline.Bottom - 10);
+    /// <summary>Room at each end of the timeline for the first and last game time.</summary>
+    public const float TimelineLabelWidth = 104f;
+
+    /// <summary>The track inside the timeline that maps x to a step, between the two time labels.</summary>
+    public SKRect TimelineTrack => new(Timeline.Left + TimelineLabelWidth, Timeline.Top + 10, Timeline.Right - TimelineLabelWidth, Timeline.Bottom - 10);
 
     /// <summary>The clock box at the top left.</summary>
     public SKRect Clock => new(8, 8, Math.Min(Width - 8, 400), 36);

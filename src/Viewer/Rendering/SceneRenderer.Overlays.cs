@@ -11,8 +11,9 @@ public sealed partial class SceneRenderer
     public static readonly IReadOnlyList<(string Keys, string Does)> HelpLines =
     [
         ("space", "play / pause"),
-        ("+  -  (or ]  [)", "speed 1x .. 64x (1x = one game minute per second)"),
-        ("left / right", "step back / forward a game minute (shift: 10 min)"),
+        ("+ -  up / down", "speed 1x .. 64x (1x = one game minute per second)"),
+        ("left / right", "a game minute back / forward (shift: 10 minutes)"),
+        ("home / end", "start / end of the replay"),
         ("drag timeline", "scrub the replay"),
         ("drag map", "pan"),
         ("wheel", "zoom"),
@@ -118,6 +119,11 @@ public sealed partial class SceneRenderer
         _fill.Color = Palette.Highlight;
         canvas.DrawRoundRect(new SKRect(track.Left, track.Top, x, track.Bottom), 4, 4, _fill);
         canvas.DrawCircle(x, track.MidY, 7, _fill);
+        _font.Size = 11;
+        _text.Color = Palette.LightText;
+        var baseline = layout.Timeline.MidY + 4;
+        canvas.DrawText(timeline.Start.ToString("ddd HH:mm", CultureInfo.InvariantCulture), track.Left - 10, baseline, SKTextAlign.Right, _font, _text);
+        canvas.DrawText(timeline.End.ToString("ddd HH:mm", CultureInfo.InvariantCulture), track.Right + 10, baseline, SKTextAlign.Left, _font, _text);
     }
 
     private void DrawStatus(SKCanvas canvas, string status, SceneLayout layout, bool aboveTimeline)

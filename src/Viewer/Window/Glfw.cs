@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Agents.Viewer.Window;
 
 /// <summary>The few GLFW 3 entry points the viewer needs, from the system's libglfw.so.3 (Debian: libglfw3).</summary>
-internal static partial class Glfw
+internal static class Glfw
 {
     public const string Library = "libglfw.so.3";
 

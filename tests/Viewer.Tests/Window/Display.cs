@@ -60,9 +60,3 @@ public sealed class Display : IDisposable
     [DllImport("libc", EntryPoint = "unsetenv")]
     private static extern int UnsetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 }
-
-[CollectionDefinition(Name)]
-public sealed class WindowCollection : ICollectionFixture<Display>, ICollectionFixture<TinyRun>
-{
-    public const string Name = "window";
-}
