@@ -76,6 +76,9 @@ internal static class Glfw
     [DllImport(Library, EntryPoint = "glfwGetFramebufferSize")]
     public static extern void GetFramebufferSize(IntPtr window, out int width, out int height);
 
+    [DllImport(Library, EntryPoint = "glfwGetWindowSize")]
+    public static extern void GetWindowSize(IntPtr window, out int width, out int height);
+
     [DllImport(Library, EntryPoint = "glfwGetProcAddress")]
     public static extern IntPtr GetProcAddress([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 

@@ -28,6 +28,7 @@ public sealed class GlfwWindow : IDisposable
     private bool _captureNext;
     private SKBitmap? _capture;
     private float _mouseX, _mouseY;
+    private float _pixelsPerPoint = 1;
     private bool _disposed;
 
     private GlfwWindow(IntPtr handle, bool forceRaster)
@@ -64,7 +65,7 @@ public sealed class GlfwWindow : IDisposable
     /// <summary>"gl" when Skia draws on the window's GL context, "raster" when it draws on the CPU.</summary>
     public string Backend { get; }
 
-    /// <summary>Input events since the last frame; tests and hosts may post their own.</summary>
+    /// <summary>Input events since the last frame, in framebuffer pixels; tests and hosts may post their own.</summary>
     public InputQueue Input { get; } = new();
 
     /// <summary>Framebuffer width in pixels.</summary>
@@ -195,8 +196,11 @@ public sealed class GlfwWindow : IDisposable
     private void UpdateSize()
     {
         Glfw.GetFramebufferSize(_handle, out var w, out var h);
+        Glfw.GetWindowSize(_handle, out var pointsWide, out _);
         w = Math.Max(1, w);
         h = Math.Max(1, h);
+        // On high-DPI screens the framebuffer has more pixels than the window has points; input is scaled to pixels.
+        _pixelsPerPoint = pointsWide > 0 ? w / (float)pointsWide : 1;
         if (w == Width && h == Height && (_surface is not null || _raster is not null))
         {
             return;
@@ -308,7 +312,7 @@ public sealed class GlfwWindow : IDisposable
 
     private void OnCursor(IntPtr window, double x, double y)
     {
-        (_mouseX, _mouseY) = ((float)x, (float)y);
+        (_mouseX, _mouseY) = ((float)x * _pixelsPerPoint, (float)y * _pixelsPerPoint);
         Input.Post(InputEvent.Move(_mouseX, _mouseY));
     }
 
