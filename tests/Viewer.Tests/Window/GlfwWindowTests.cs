@@ -151,10 +151,45 @@ public sealed class GlfwWindowTests(Display display, TinyRun run)
         Assert.True(Pixels.Count(shot, new SKRect(0, 0, Width, Height), c => Pixels.Near(c, Palette.Wall, 2)) > 500, "no walls in the live window");
     }
 
+    [Fact]
+    public void A_slow_simulation_never_stalls_the_window()
+    {
+        var scenario = ScenarioLoader.Load(RepoPaths.Scenario("tiny.yaml"));
+        using var window = GlfwWindow.Open(Width, Height, "slow");
+        using var source = new LiveSource(scenario, new SlowBehavior());
+        using var app = new ViewerApp(window, source);
+        for (var i = 0; i < 6; i++)
+        {
+            window.Input.Post(InputEvent.Typed('+'));
+        }
+
+        var started = DateTime.UtcNow;
+        while (DateTime.UtcNow - started < TimeSpan.FromSeconds(1.5))
+        {
+            app.RunFrame();
+        }
+
+        // Each step takes 250 ms: a window that waited for steps would have drawn at most about 6 frames.
+        Assert.InRange(source.Steps, 1, 8);
+        Assert.True(app.Frames > 15, $"the window drew only {app.Frames} frames beside a slow simulation");
+    }
+
     private static SKBitmap Screenshot(GlfwWindow window, ViewerApp app)
     {
         window.CaptureNextFrame();
         app.RunFrame();
         return window.TakeCapture() ?? throw new InvalidOperationException("no capture");
+    }
+
+    /// <summary>A behaviour that takes a quarter of a second per step, like a slow model.</summary>
+    private sealed class SlowBehavior : World.Simulation.IBehavior
+    {
+        private readonly World.Simulation.RoutineBehavior _routine = new();
+
+        public async ValueTask UpdateAsync(World.Simulation.Town town, World.Events.StepEvents events, CancellationToken cancellationToken)
+        {
+            await Task.Delay(250, cancellationToken);
+            await _routine.UpdateAsync(town, events, cancellationToken);
+        }
     }
 }
