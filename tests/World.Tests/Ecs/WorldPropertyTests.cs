@@ -1,0 +1,412 @@
+using Agents.World.Ecs;
+using CsCheck;
+using EcsWorld = Agents.World.Ecs.World;
+
+namespace Agents.World.Tests.Ecs;
+
+public sealed class WorldPropertyTests
+{
+    private static readonly Gen<EcsOperation> Operation = Gen.Frequency(
+        (5, Gen.Select(Gen.Int[0, 15], Gen.Int[0, 1000], Gen.Int[0, 2], (m, v, via) => (EcsOperation)new CreateOperation(m, v, via))),
+        (2, Gen.Int[0, 10_000].Select(p => (EcsOperation)new DestroyOperation(p))),
+        (3, Gen.Select(Gen.Int[0, 10_000], Gen.Int[0, 3], Gen.Int[0, 1000], (p, t, v) => (EcsOperation)new AddOperation(p, t, v))),
+        (2, Gen.Select(Gen.Int[0, 10_000], Gen.Int[0, 3], (p, t) => (EcsOperation)new RemoveOperation(p, t))),
+        (2, Gen.Select(Gen.Int[0, 10_000], Gen.Int[0, 3], Gen.Int[0, 1000], (p, t, v) => (EcsOperation)new SetOperation(p, t, v))),
+        (1, Gen.Select(Gen.Int[0, 15], Gen.Int[0, 15], Gen.Int[0, 15], (a, y, n) => (EcsOperation)new QueryOperation(a, y, n))));
+
+    [Fact]
+    public void World_agrees_with_a_dictionary_model_over_random_operation_sequences()
+    {
+        Operation.Array[1, 150].Sample(
+            operations =>
+            {
+                using var world = EcsWorld.Create();
+                var model = new EcsModel();
+                foreach (var operation in operations)
+                {
+                    Apply(world, model, operation);
+                    Assert.Equal(model.Entities.Count, world.Size);
+                }
+
+                model.AssertSameAs(world);
+            },
+            iter: 400,
+            threads: 1,
+            print: operations => string.Join("\n", operations));
+    }
+
+    [Fact]
+    public void Command_buffer_playback_ends_in_the_same_state_as_the_same_calls_made_directly()
+    {
+        Gen.Select(Operation.Array[0, 40], Operation.Array[1, 60]).Sample(
+            (prefix, recorded) =>
+            {
+                using var direct = EcsWorld.Create();
+                using var buffered = EcsWorld.Create();
+                var model = new EcsModel();
+                foreach (var operation in prefix)
+                {
+                    Apply(direct, model, operation);
+                }
+
+                var replay = new EcsModel();
+                foreach (var operation in prefix)
+                {
+                    Apply(buffered, replay, operation);
+                }
+
+                var buffer = new CommandBuffer();
+                var placeholders = new Dictionary<Entity, Entity>();
+                foreach (var operation in recorded)
+                {
+                    Record(direct, model, buffer, placeholders, operation);
+                }
+
+                buffered.Query(default, (Entity _) => { });
+                buffer.Playback(buffered);
+                Assert.Equal(0, buffer.Count);
+                Assert.Equal(EcsModel.Render(direct), EcsModel.Render(buffered));
+                model.AssertSameAs(buffered);
+            },
+            iter: 300,
+            threads: 1,
+            print: t => string.Join("\n", t.Item1) + "\n--- recorded ---\n" + string.Join("\n", t.Item2));
+    }
+
+    [Fact]
+    public void The_same_calls_give_the_same_ids_and_the_same_iteration_order()
+    {
+        Operation.Array[1, 120].Sample(
+            operations =>
+            {
+                string Run()
+                {
+                    using var world = EcsWorld.Create();
+                    var model = new EcsModel();
+                    foreach (var operation in operations)
+                    {
+                        Apply(world, model, operation);
+                    }
+
+                    var order = new List<string>();
+                    world.Query(default, (Entity e, ref Health h) => order.Add($"{e}={h.Value}"));
+                    return string.Join(";", order) + "\n" + EcsModel.Render(world);
+                }
+
+                Assert.Equal(Run(), Run());
+            },
+            iter: 100,
+            threads: 1);
+    }
+
+    /// <summary>Applies an operation to world and model, asserting the world's result or exception is the one the model predicts.</summary>
+    private static void Apply(EcsWorld world, EcsModel model, EcsOperation operation)
+    {
+        switch (operation)
+        {
+            case CreateOperation create:
+            {
+                var components = ComponentsOf(create.Mask, create.Value);
+                var expected = model.NextHandle();
+                var e = create.Via switch
+                {
+                    0 => world.Create(components),
+                    1 => CreateByAdding(world, components),
+                    _ => CreateTyped(world, components),
+                };
+                Assert.Equal(expected, e);
+                model.Create(components);
+                return;
+            }
+
+            case DestroyOperation destroy when Pick(model, destroy.Pick) is { } e:
+                if (!model.IsAlive(e))
+                {
+                    Assert.Throws<StaleEntityException>(() => world.Destroy(e));
+                    return;
+                }
+
+                world.Destroy(e);
+                model.Destroy(e);
+                Assert.False(world.IsAlive(e));
+                return;
+
+            case AddOperation add when Pick(model, add.Pick) is { } e:
+            {
+                var component = EcsModel.MakeComponent(add.Type, add.Value);
+                if (!model.IsAlive(e))
+                {
+                    Assert.Throws<StaleEntityException>(() => AddTyped(world, e, component));
+                }
+                else if (model.Entities[e.Id].ContainsKey(component.GetType()))
+                {
+                    Assert.Throws<DuplicateComponentException>(() => AddTyped(world, e, component));
+                }
+                else
+                {
+                    AddTyped(world, e, component);
+                    model.Entities[e.Id].Add(component.GetType(), component);
+                }
+
+                return;
+            }
+
+            case RemoveOperation remove when Pick(model, remove.Pick) is { } e:
+            {
+                var type = EcsModel.ComponentTypes[remove.Type];
+                if (!model.IsAlive(e))
+                {
+                    Assert.Throws<StaleEntityException>(() => RemoveTyped(world, e, remove.Type));
+                }
+                else if (!model.Entities[e.Id].ContainsKey(type))
+                {
+                    Assert.Throws<MissingComponentException>(() => RemoveTyped(world, e, remove.Type));
+                }
+                else
+                {
+                    RemoveTyped(world, e, remove.Type);
+                    model.Entities[e.Id].Remove(type);
+                }
+
+                return;
+            }
+
+            case SetOperation set when Pick(model, set.Pick) is { } e:
+            {
+                var component = EcsModel.MakeComponent(set.Type, set.Value);
+                if (!model.IsAlive(e))
+                {
+                    Assert.Throws<StaleEntityException>(() => SetTyped(world, e, component));
+                }
+                else if (!model.Entities[e.Id].ContainsKey(component.GetType()))
+                {
+                    Assert.Throws<MissingComponentException>(() => SetTyped(world, e, component));
+                }
+                else
+                {
+                    SetTyped(world, e, component);
+                    model.Entities[e.Id][component.GetType()] = component;
+                    Assert.Equal(component, world.GetBoxed(e, component.GetType()));
+                }
+
+                return;
+            }
+
+            case QueryOperation query:
+                AssertQuery(world, model, query);
+                return;
+        }
+    }
+
+    /// <summary>Records a valid operation into a buffer (targeting placeholders for buffered creations) and applies it directly.</summary>
+    private static void Record(EcsWorld direct, EcsModel model, CommandBuffer buffer, Dictionary<Entity, Entity> placeholders, EcsOperation operation)
+    {
+        Entity Target(Entity e) => placeholders.GetValueOrDefault(e, e);
+        switch (operation)
+        {
+            case CreateOperation create:
+            {
+                var components = ComponentsOf(create.Mask, create.Value);
+                var placeholder = create.Via switch
+                {
+                    0 => buffer.Create(components),
+                    1 => CreateByAddingInBuffer(buffer, components),
+                    _ => CreateTypedInBuffer(buffer, components),
+                };
+                var e = create.Via switch
+                {
+                    0 => direct.Create(components),
+                    1 => CreateByAdding(direct, components),
+                    _ => CreateTyped(direct, components),
+                };
+                Assert.Equal(e, model.Create(components));
+                placeholders[e] = placeholder;
+                return;
+            }
+
+            case DestroyOperation destroy when Pick(model, destroy.Pick) is { } e && model.IsAlive(e):
+                buffer.Destroy(Target(e));
+                direct.Destroy(e);
+                model.Destroy(e);
+                return;
+
+            case AddOperation add when Pick(model, add.Pick) is { } e && model.IsAlive(e):
+            {
+                var component = EcsModel.MakeComponent(add.Type, add.Value);
+                if (model.Entities[e.Id].TryAdd(component.GetType(), component))
+                {
+                    AddInBuffer(buffer, Target(e), component);
+                    AddTyped(direct, e, component);
+                }
+
+                return;
+            }
+
+            case RemoveOperation remove when Pick(model, remove.Pick) is { } e && model.IsAlive(e):
+                if (model.Entities[e.Id].Remove(EcsModel.ComponentTypes[remove.Type]))
+                {
+                    RemoveInBuffer(buffer, Target(e), remove.Type);
+                    RemoveTyped(direct, e, remove.Type);
+                }
+
+                return;
+
+            case SetOperation set when Pick(model, set.Pick) is { } e && model.IsAlive(e):
+            {
+                var component = EcsModel.MakeComponent(set.Type, set.Value);
+                if (model.Entities[e.Id].ContainsKey(component.GetType()))
+                {
+                    model.Entities[e.Id][component.GetType()] = component;
+                    SetInBuffer(buffer, Target(e), component);
+                    SetTyped(direct, e, component);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static void AssertQuery(EcsWorld world, EcsModel model, QueryOperation query)
+    {
+        var description = EcsModel.Describe(query.All, query.Any, query.None);
+        var expected = model.Entities.Keys.Where(id => model.Matches(id, query.All, query.Any, query.None)).Order()
+            .Select(id => new Entity(id, model.Versions[id])).ToList();
+        var listed = new List<Entity>();
+        world.GetEntities(description, listed);
+        Assert.Equal(expected, listed);
+        Assert.Equal(expected.Count, world.CountEntities(description));
+
+        var healthSeen = new SortedDictionary<int, int>();
+        world.Query(description, (Entity e, ref Health h) => healthSeen.Add(e.Id, h.Value));
+        var healthExpected = new SortedDictionary<int, int>(expected
+            .Where(e => model.Entities[e.Id].ContainsKey(typeof(Health)))
+            .ToDictionary(e => e.Id, e => ((Health)model.Entities[e.Id][typeof(Health)]).Value));
+        Assert.Equal(healthExpected, healthSeen);
+
+        var job = new CountHealthAndPosition();
+        world.InlineQuery<CountHealthAndPosition, Health, Position>(description, ref job);
+        Assert.Equal(expected.Count(e => model.Entities[e.Id].ContainsKey(typeof(Health)) && model.Entities[e.Id].ContainsKey(typeof(Position))), job.Count);
+    }
+
+    private static Entity? Pick(EcsModel model, int pick) =>
+        model.Handles.Count == 0 ? null : model.Handles[pick % model.Handles.Count];
+
+    private static object[] ComponentsOf(int mask, int value) =>
+        Enumerable.Range(0, EcsModel.ComponentTypes.Length).Where(b => (mask & (1 << b)) != 0)
+            .Select(b => EcsModel.MakeComponent(b, value + b)).ToArray();
+
+    private static Entity CreateByAdding(EcsWorld world, object[] components)
+    {
+        var e = world.Create();
+        foreach (var component in components)
+        {
+            AddTyped(world, e, component);
+        }
+
+        return e;
+    }
+
+    private static Entity CreateTyped(EcsWorld world, object[] c) => c switch
+    {
+        [] => world.Create(),
+        [Health a] => world.Create(a),
+        [Health a, Position b] => world.Create(b, a),
+        [Health a, Position b, Name d] => world.Create(d, a, b),
+        [Health a, Position b, Name d, Inventory i] => world.Create(i, b, a, d),
+        _ => world.Create(c),
+    };
+
+    private static Entity CreateByAddingInBuffer(CommandBuffer buffer, object[] components)
+    {
+        var e = buffer.Create();
+        foreach (var component in components)
+        {
+            AddInBuffer(buffer, e, component);
+        }
+
+        return e;
+    }
+
+    private static Entity CreateTypedInBuffer(CommandBuffer buffer, object[] c) => c switch
+    {
+        [] => buffer.Create(),
+        [Health a] => buffer.Create(a),
+        [Health a, Position b] => buffer.Create(b, a),
+        [Health a, Position b, Name d] => buffer.Create(d, a, b),
+        [Health a, Position b, Name d, Inventory i] => buffer.Create(i, b, a, d),
+        _ => buffer.Create(c),
+    };
+
+    private static void AddTyped(EcsWorld world, Entity e, object component)
+    {
+        switch (component)
+        {
+            case Health h: world.Add(e, h); break;
+            case Position p: world.Add(e, p); break;
+            case Name n: world.Add(e, n); break;
+            case Inventory i: world.Add(e, i); break;
+        }
+    }
+
+    private static void SetTyped(EcsWorld world, Entity e, object component)
+    {
+        switch (component)
+        {
+            case Health h: world.Set(e, h); break;
+            case Position p: world.Set(e, p); break;
+            case Name n: world.Set(e, n); break;
+            case Inventory i: world.Set(e, i); break;
+        }
+    }
+
+    private static void RemoveTyped(EcsWorld world, Entity e, int type)
+    {
+        switch (type)
+        {
+            case 0: world.Remove<Health>(e); break;
+            case 1: world.Remove<Position>(e); break;
+            case 2: world.Remove<Name>(e); break;
+            default: world.Remove<Inventory>(e); break;
+        }
+    }
+
+    private static void AddInBuffer(CommandBuffer buffer, Entity e, object component)
+    {
+        switch (component)
+        {
+            case Health h: buffer.Add(e, h); break;
+            case Position p: buffer.Add(e, p); break;
+            case Name n: buffer.Add(e, n); break;
+            case Inventory i: buffer.Add(e, i); break;
+        }
+    }
+
+    private static void SetInBuffer(CommandBuffer buffer, Entity e, object component)
+    {
+        switch (component)
+        {
+            case Health h: buffer.Set(e, h); break;
+            case Position p: buffer.Set(e, p); break;
+            case Name n: buffer.Set(e, n); break;
+            case Inventory i: buffer.Set(e, i); break;
+        }
+    }
+
+    private static void RemoveInBuffer(CommandBuffer buffer, Entity e, int type)
+    {
+        switch (type)
+        {
+            case 0: buffer.Remove<Health>(e); break;
+            case 1: buffer.Remove<Position>(e); break;
+            case 2: buffer.Remove<Name>(e); break;
+            default: buffer.Remove<Inventory>(e); break;
+        }
+    }
+
+    private struct CountHealthAndPosition : IForEach<Health, Position>
+    {
+        public int Count;
+
+        public void Update(ref Health h, ref Position p) => Count++;
+    }
+}
