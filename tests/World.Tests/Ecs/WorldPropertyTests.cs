@@ -111,8 +111,8 @@ public sealed class WorldPropertyTests
                 var e = create.Via switch
                 {
                     0 => world.Create(components),
-                    1 => CreateByAdding(world, components),
-                    _ => CreateTyped(world, components),
+                    1 => TypedCalls.CreateByAdding(world, components),
+                    _ => TypedCalls.CreateTyped(world, components),
                 };
                 Assert.Equal(expected, e);
                 model.Create(components);
@@ -136,15 +136,15 @@ public sealed class WorldPropertyTests
                 var component = EcsModel.MakeComponent(add.Type, add.Value);
                 if (!model.IsAlive(e))
                 {
-                    Assert.Throws<StaleEntityException>(() => AddTyped(world, e, component));
+                    Assert.Throws<StaleEntityException>(() => TypedCalls.AddTyped(world, e, component));
                 }
                 else if (model.Entities[e.Id].ContainsKey(component.GetType()))
                 {
-                    Assert.Throws<DuplicateComponentException>(() => AddTyped(world, e, component));
+                    Assert.Throws<DuplicateComponentException>(() => TypedCalls.AddTyped(world, e, component));
                 }
                 else
                 {
-                    AddTyped(world, e, component);
+                    TypedCalls.AddTyped(world, e, component);
                     model.Entities[e.Id].Add(component.GetType(), component);
                 }
 
@@ -156,15 +156,15 @@ public sealed class WorldPropertyTests
                 var type = EcsModel.ComponentTypes[remove.Type];
                 if (!model.IsAlive(e))
                 {
-                    Assert.Throws<StaleEntityException>(() => RemoveTyped(world, e, remove.Type));
+                    Assert.Throws<StaleEntityException>(() => TypedCalls.RemoveTyped(world, e, remove.Type));
                 }
                 else if (!model.Entities[e.Id].ContainsKey(type))
                 {
-                    Assert.Throws<MissingComponentException>(() => RemoveTyped(world, e, remove.Type));
+                    Assert.Throws<MissingComponentException>(() => TypedCalls.RemoveTyped(world, e, remove.Type));
                 }
                 else
                 {
-                    RemoveTyped(world, e, remove.Type);
+                    TypedCalls.RemoveTyped(world, e, remove.Type);
                     model.Entities[e.Id].Remove(type);
                 }
 
@@ -176,15 +176,15 @@ public sealed class WorldPropertyTests
                 var component = EcsModel.MakeComponent(set.Type, set.Value);
                 if (!model.IsAlive(e))
                 {
-                    Assert.Throws<StaleEntityException>(() => SetTyped(world, e, component));
+                    Assert.Throws<StaleEntityException>(() => TypedCalls.SetTyped(world, e, component));
                 }
                 else if (!model.Entities[e.Id].ContainsKey(component.GetType()))
                 {
-                    Assert.Throws<MissingComponentException>(() => SetTyped(world, e, component));
+                    Assert.Throws<MissingComponentException>(() => TypedCalls.SetTyped(world, e, component));
                 }
                 else
                 {
-                    SetTyped(world, e, component);
+                    TypedCalls.SetTyped(world, e, component);
                     model.Entities[e.Id][component.GetType()] = component;
                     Assert.Equal(component, world.GetBoxed(e, component.GetType()));
                 }
@@ -210,14 +210,14 @@ public sealed class WorldPropertyTests
                 var placeholder = create.Via switch
                 {
                     0 => buffer.Create(components),
-                    1 => CreateByAddingInBuffer(buffer, components),
-                    _ => CreateTypedInBuffer(buffer, components),
+                    1 => TypedCalls.CreateByAddingInBuffer(buffer, components),
+                    _ => TypedCalls.CreateTypedInBuffer(buffer, components),
                 };
                 var e = create.Via switch
                 {
                     0 => direct.Create(components),
-                    1 => CreateByAdding(direct, components),
-                    _ => CreateTyped(direct, components),
+                    1 => TypedCalls.CreateByAdding(direct, components),
+                    _ => TypedCalls.CreateTyped(direct, components),
                 };
                 Assert.Equal(e, model.Create(components));
                 placeholders[e] = placeholder;
@@ -235,8 +235,8 @@ public sealed class WorldPropertyTests
                 var component = EcsModel.MakeComponent(add.Type, add.Value);
                 if (model.Entities[e.Id].TryAdd(component.GetType(), component))
                 {
-                    AddInBuffer(buffer, Target(e), component);
-                    AddTyped(direct, e, component);
+                    TypedCalls.AddInBuffer(buffer, Target(e), component);
+                    TypedCalls.AddTyped(direct, e, component);
                 }
 
                 return;
@@ -245,8 +245,8 @@ public sealed class WorldPropertyTests
             case RemoveOperation remove when Pick(model, remove.Pick) is { } e && model.IsAlive(e):
                 if (model.Entities[e.Id].Remove(EcsModel.ComponentTypes[remove.Type]))
                 {
-                    RemoveInBuffer(buffer, Target(e), remove.Type);
-                    RemoveTyped(direct, e, remove.Type);
+                    TypedCalls.RemoveInBuffer(buffer, Target(e), remove.Type);
+                    TypedCalls.RemoveTyped(direct, e, remove.Type);
                 }
 
                 return;
@@ -257,8 +257,8 @@ public sealed class WorldPropertyTests
                 if (model.Entities[e.Id].ContainsKey(component.GetType()))
                 {
                     model.Entities[e.Id][component.GetType()] = component;
-                    SetInBuffer(buffer, Target(e), component);
-                    SetTyped(direct, e, component);
+                    TypedCalls.SetInBuffer(buffer, Target(e), component);
+                    TypedCalls.SetTyped(direct, e, component);
                 }
 
                 return;
@@ -294,114 +294,6 @@ public sealed class WorldPropertyTests
     private static object[] ComponentsOf(int mask, int value) =>
         Enumerable.Range(0, EcsModel.ComponentTypes.Length).Where(b => (mask & (1 << b)) != 0)
             .Select(b => EcsModel.MakeComponent(b, value + b)).ToArray();
-
-    private static Entity CreateByAdding(EcsWorld world, object[] components)
-    {
-        var e = world.Create();
-        foreach (var component in components)
-        {
-            AddTyped(world, e, component);
-        }
-
-        return e;
-    }
-
-    private static Entity CreateTyped(EcsWorld world, object[] c) => c switch
-    {
-        [] => world.Create(),
-        [Health a] => world.Create(a),
-        [Health a, Position b] => world.Create(b, a),
-        [Health a, Position b, Name d] => world.Create(d, a, b),
-        [Health a, Position b, Name d, Inventory i] => world.Create(i, b, a, d),
-        _ => world.Create(c),
-    };
-
-    private static Entity CreateByAddingInBuffer(CommandBuffer buffer, object[] components)
-    {
-        var e = buffer.Create();
-        foreach (var component in components)
-        {
-            AddInBuffer(buffer, e, component);
-        }
-
-        return e;
-    }
-
-    private static Entity CreateTypedInBuffer(CommandBuffer buffer, object[] c) => c switch
-    {
-        [] => buffer.Create(),
-        [Health a] => buffer.Create(a),
-        [Health a, Position b] => buffer.Create(b, a),
-        [Health a, Position b, Name d] => buffer.Create(d, a, b),
-        [Health a, Position b, Name d, Inventory i] => buffer.Create(i, b, a, d),
-        _ => buffer.Create(c),
-    };
-
-    private static void AddTyped(EcsWorld world, Entity e, object component)
-    {
-        switch (component)
-        {
-            case Health h: world.Add(e, h); break;
-            case Position p: world.Add(e, p); break;
-            case Name n: world.Add(e, n); break;
-            case Inventory i: world.Add(e, i); break;
-        }
-    }
-
-    private static void SetTyped(EcsWorld world, Entity e, object component)
-    {
-        switch (component)
-        {
-            case Health h: world.Set(e, h); break;
-            case Position p: world.Set(e, p); break;
-            case Name n: world.Set(e, n); break;
-            case Inventory i: world.Set(e, i); break;
-        }
-    }
-
-    private static void RemoveTyped(EcsWorld world, Entity e, int type)
-    {
-        switch (type)
-        {
-            case 0: world.Remove<Health>(e); break;
-            case 1: world.Remove<Position>(e); break;
-            case 2: world.Remove<Name>(e); break;
-            default: world.Remove<Inventory>(e); break;
-        }
-    }
-
-    private static void AddInBuffer(CommandBuffer buffer, Entity e, object component)
-    {
-        switch (component)
-        {
-            case Health h: buffer.Add(e, h); break;
-            case Position p: buffer.Add(e, p); break;
-            case Name n: buffer.Add(e, n); break;
-            case Inventory i: buffer.Add(e, i); break;
-        }
-    }
-
-    private static void SetInBuffer(CommandBuffer buffer, Entity e, object component)
-    {
-        switch (component)
-        {
-            case Health h: buffer.Set(e, h); break;
-            case Position p: buffer.Set(e, p); break;
-            case Name n: buffer.Set(e, n); break;
-            case Inventory i: buffer.Set(e, i); break;
-        }
-    }
-
-    private static void RemoveInBuffer(CommandBuffer buffer, Entity e, int type)
-    {
-        switch (type)
-        {
-            case 0: buffer.Remove<Health>(e); break;
-            case 1: buffer.Remove<Position>(e); break;
-            case 2: buffer.Remove<Name>(e); break;
-            default: buffer.Remove<Inventory>(e); break;
-        }
-    }
 
     private struct CountHealthAndPosition : IForEach<Health, Position>
     {
