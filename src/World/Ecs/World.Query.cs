@@ -7,7 +7,7 @@ namespace Agents.World.Ecs;
 public sealed partial class World
 {
     /// <summary>Calls <paramref name="action"/> for each entity matching <paramref name="description"/>.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw.</remarks>
     public void Query(in QueryDescription description, ForEach action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -32,7 +32,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with T0 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0>(in QueryDescription description, ForEach<T0> action)
         where T0 : struct
     {
@@ -66,7 +66,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with the entity and T0 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0>(in QueryDescription description, ForEachWithEntity<T0> action)
         where T0 : struct
     {
@@ -101,7 +101,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with T0, T1 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1>(in QueryDescription description, ForEach<T0, T1> action)
         where T0 : struct
         where T1 : struct
@@ -139,7 +139,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with the entity and T0, T1 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1>(in QueryDescription description, ForEachWithEntity<T0, T1> action)
         where T0 : struct
         where T1 : struct
@@ -178,7 +178,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with T0, T1, T2 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1, T2>(in QueryDescription description, ForEach<T0, T1, T2> action)
         where T0 : struct
         where T1 : struct
@@ -220,7 +220,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with the entity and T0, T1, T2 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1, T2>(in QueryDescription description, ForEachWithEntity<T0, T1, T2> action)
         where T0 : struct
         where T1 : struct
@@ -263,7 +263,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with T0, T1, T2, T3 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1, T2, T3>(in QueryDescription description, ForEach<T0, T1, T2, T3> action)
         where T0 : struct
         where T1 : struct
@@ -309,7 +309,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with the entity and T0, T1, T2, T3 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1, T2, T3>(in QueryDescription description, ForEachWithEntity<T0, T1, T2, T3> action)
         where T0 : struct
         where T1 : struct
