@@ -1,6 +1,5 @@
 using Agents.World.Map;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace Agents.Benchmarks.Map;
 
@@ -9,7 +8,7 @@ namespace Agents.Benchmarks.Map;
 /// breadth-first search that also returns the path (the reference), and the same queries answered from the cache.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[Config(typeof(ShortInProcessConfig))]
 public class PathfindingBenchmarks
 {
     private const int Pairs = 1000;
