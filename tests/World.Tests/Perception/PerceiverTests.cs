@@ -139,4 +139,24 @@ public sealed class PerceiverTests
                 Assert.Equal(expected, Perceive(viewer, reversed, settings, recent).Select(p => (p.Event, p.At)));
             }, iter: 500);
     }
+
+    [Fact]
+    public void Places_in_sight_include_their_enclosing_places_and_cross_arena_borders()
+    {
+        var places = new HashSet<Address>();
+        Perceiver.PlacesInSight(Town, new Point(3, 2), Defaults with { VisionRadius = 1 }, places);
+        Assert.Equal(["cafe", "cafe:kitchen", "cafe:kitchen:stove"], places.Select(a => a.ToString()).Order());
+
+        Perceiver.PlacesInSight(Town, new Point(3, 2), Defaults, places);
+        Assert.Equal(["cafe", "cafe:dining room", "cafe:kitchen", "cafe:kitchen:fridge", "cafe:kitchen:stove"],
+            places.Select(a => a.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Places_in_sight_stop_at_the_edges_of_the_map()
+    {
+        var places = new HashSet<Address>();
+        Perceiver.PlacesInSight(Town, new Point(16, 5), Defaults with { VisionRadius = 3 }, places);
+        Assert.Equal([new Address("park")], places);
+    }
 }
