@@ -45,6 +45,9 @@ public sealed class Pathfinder
     /// <summary>Searches run because no cached answer existed.</summary>
     public long CacheMisses => Interlocked.Read(ref _misses);
 
+    /// <summary>The number of paths held in the cache.</summary>
+    public int CachedPaths => _cache.Count;
+
     /// <summary>The label of the walkable region holding the tile, or -1 for a blocked or off-map tile.</summary>
     public int ComponentOf(Point p) => InBounds(p) ? _component[Index(p)] : -1;
 

@@ -2,7 +2,10 @@ using Agents.World.Map;
 
 namespace Agents.World.Perception;
 
-/// <summary>Chooses the events an agent notices in a step, following the generative-agents paper.</summary>
+/// <summary>
+/// Chooses the events an agent notices in a step, following the generative-agents paper. Stateless and thread-safe:
+/// agents may perceive in parallel, each into its own list.
+/// </summary>
 public static class Perceiver
 {
     private static readonly NearestFirst Order = new();
