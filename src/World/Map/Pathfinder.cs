@@ -219,7 +219,7 @@ public sealed class Pathfinder
         try
         {
             int gen = state.Begin();
-            int minX = int.MaxValue, minY = int.MaxValue, maxX = int.MinValue, maxY = int.MinValue;
+            var box = GoalBox.Empty;
             int reachable = 0;
             foreach (Point g in goals)
             {
@@ -235,10 +235,7 @@ public sealed class Pathfinder
 
                 state.Nodes[Index(g)].Goal = gen;
                 reachable++;
-                minX = Math.Min(minX, g.X);
-                minY = Math.Min(minY, g.Y);
-                maxX = Math.Max(maxX, g.X);
-                maxY = Math.Max(maxY, g.Y);
+                box = box.Including(g);
             }
 
             if (reachable == 0)
@@ -249,7 +246,7 @@ public sealed class Pathfinder
                     : $"no path from {from} to {target}: no goal tile is walkable and connected to the start");
             }
 
-            // Manhattan distance to the goals' bounding box: exact for one goal, admissible and consistent for many.
+            // The heuristic is the Manhattan distance to the goals' bounding box (see GoalBox).
             // With a consistent heuristic a tile's first expansion is final, so a popped entry whose cost is above the
             // tile's best known cost is stale and skipped; no closed set is needed.
             SearchNode[] nodes = state.Nodes;
@@ -258,7 +255,7 @@ public sealed class Pathfinder
             bool[] walkable = _walkable;
             nodes[start].Cost = 0;
             nodes[start].Seen = gen;
-            open.Push(start, Heuristic(from.X, from.Y, minX, minY, maxX, maxY), 0);
+            open.Push(start, box.DistanceFrom(from.X, from.Y), 0);
             while (open.Count > 0)
             {
                 int i = open.Pop(out int cost);
@@ -277,22 +274,22 @@ public sealed class Pathfinder
                 int next = cost + 1;
                 if (y > 0 && walkable[i - width])
                 {
-                    Relax(nodes, open, i, i - width, next, gen, Heuristic(x, y - 1, minX, minY, maxX, maxY));
+                    Relax(nodes, open, i, i - width, next, gen, x, y - 1, in box);
                 }
 
                 if (x > 0 && walkable[i - 1])
                 {
-                    Relax(nodes, open, i, i - 1, next, gen, Heuristic(x - 1, y, minX, minY, maxX, maxY));
+                    Relax(nodes, open, i, i - 1, next, gen, x - 1, y, in box);
                 }
 
                 if (x < width - 1 && walkable[i + 1])
                 {
-                    Relax(nodes, open, i, i + 1, next, gen, Heuristic(x + 1, y, minX, minY, maxX, maxY));
+                    Relax(nodes, open, i, i + 1, next, gen, x + 1, y, in box);
                 }
 
                 if (y < _height - 1 && walkable[i + width])
                 {
-                    Relax(nodes, open, i, i + width, next, gen, Heuristic(x, y + 1, minX, minY, maxX, maxY));
+                    Relax(nodes, open, i, i + width, next, gen, x, y + 1, in box);
                 }
             }
 
@@ -305,7 +302,7 @@ public sealed class Pathfinder
         }
     }
 
-    private static void Relax(SearchNode[] nodes, NodeHeap open, int from, int to, int cost, int gen, int heuristic)
+    private static void Relax(SearchNode[] nodes, NodeHeap open, int from, int to, int cost, int gen, int x, int y, in GoalBox box)
     {
         ref SearchNode node = ref nodes[to];
         if (node.Seen == gen && node.Cost <= cost)
@@ -316,11 +313,8 @@ public sealed class Pathfinder
         node.Seen = gen;
         node.Cost = cost;
         node.Parent = from;
-        open.Push(to, cost + heuristic, cost);
+        open.Push(to, cost + box.DistanceFrom(x, y), cost);
     }
-
-    private static int Heuristic(int x, int y, int minX, int minY, int maxX, int maxY) =>
-        Math.Max(0, Math.Max(minX - x, x - maxX)) + Math.Max(0, Math.Max(minY - y, y - maxY));
 
     private IReadOnlyList<Point> Reconstruct(SearchNode[] nodes, int start, int end)
     {
