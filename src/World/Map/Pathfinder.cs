@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Agents.World.Map;
 
@@ -246,50 +247,62 @@ public sealed class Pathfinder
                     : $"no path from {from} to {target}: no goal tile is walkable and connected to the start");
             }
 
-            // The heuristic is the Manhattan distance to the goals' bounding box (see GoalBox).
-            // With a consistent heuristic a tile's first expansion is final, so a popped entry whose cost is above the
-            // tile's best known cost is stale and skipped; no closed set is needed.
+            // The heuristic is the Manhattan distance to the goals' bounding box (see GoalBox). It is consistent, so a
+            // tile's first expansion is final and a popped entry costlier than the tile's best known cost is stale.
+            // On a grid a step changes the estimate f = cost + heuristic by 0 or 2. Successors that keep f are the best
+            // open tiles (same f, the greatest cost), so they go on a stack and skip the heap: the heap order with ties
+            // broken towards greater cost, at a fraction of its price on open ground.
             SearchNode[] nodes = state.Nodes;
             NodeHeap open = state.Heap;
+            int[] stack = state.Stack;
+            int top = 0;
             int width = _width;
             bool[] walkable = _walkable;
             nodes[start].Cost = 0;
             nodes[start].Seen = gen;
             open.Push(start, box.DistanceFrom(from.X, from.Y), 0);
-            while (open.Count > 0)
+            while (top > 0 || open.Count > 0)
             {
-                int i = open.Pop(out int cost);
-                ref SearchNode node = ref nodes[i];
-                if (cost > node.Cost)
+                int i, cost;
+                if (top > 0)
                 {
-                    continue;
+                    i = stack[--top];
+                    cost = nodes[i].Cost;
+                }
+                else
+                {
+                    i = open.Pop(out cost);
+                    if (cost > nodes[i].Cost)
+                    {
+                        continue;
+                    }
                 }
 
-                if (node.Goal == gen)
+                if (nodes[i].Goal == gen)
                 {
                     return new PathResult(true, Reconstruct(nodes, start, i), null);
                 }
 
                 int y = i / width, x = i - (y * width);
-                int next = cost + 1;
+                var expansion = new Expansion(i, cost + 1, cost + box.DistanceFrom(x, y), gen);
                 if (y > 0 && walkable[i - width])
                 {
-                    Relax(nodes, open, i, i - width, next, gen, x, y - 1, in box);
+                    Relax(nodes, open, stack, ref top, in expansion, i - width, box.DistanceFrom(x, y - 1));
                 }
 
                 if (x > 0 && walkable[i - 1])
                 {
-                    Relax(nodes, open, i, i - 1, next, gen, x - 1, y, in box);
+                    Relax(nodes, open, stack, ref top, in expansion, i - 1, box.DistanceFrom(x - 1, y));
                 }
 
                 if (x < width - 1 && walkable[i + 1])
                 {
-                    Relax(nodes, open, i, i + 1, next, gen, x + 1, y, in box);
+                    Relax(nodes, open, stack, ref top, in expansion, i + 1, box.DistanceFrom(x + 1, y));
                 }
 
                 if (y < _height - 1 && walkable[i + width])
                 {
-                    Relax(nodes, open, i, i + width, next, gen, x, y + 1, in box);
+                    Relax(nodes, open, stack, ref top, in expansion, i + width, box.DistanceFrom(x, y + 1));
                 }
             }
 
@@ -302,18 +315,28 @@ public sealed class Pathfinder
         }
     }
 
-    private static void Relax(SearchNode[] nodes, NodeHeap open, int from, int to, int cost, int gen, int x, int y, in GoalBox box)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Relax(SearchNode[] nodes, NodeHeap open, int[] stack, ref int top, in Expansion from, int to, int heuristic)
     {
         ref SearchNode node = ref nodes[to];
-        if (node.Seen == gen && node.Cost <= cost)
+        int cost = from.NextCost;
+        if (node.Seen == from.Generation && node.Cost <= cost)
         {
             return;
         }
 
-        node.Seen = gen;
+        node.Seen = from.Generation;
         node.Cost = cost;
-        node.Parent = from;
-        open.Push(to, cost + box.DistanceFrom(x, y), cost);
+        node.Parent = from.Tile;
+        int estimate = cost + heuristic;
+        if (estimate == from.Estimate)
+        {
+            stack[top++] = to;
+        }
+        else
+        {
+            open.Push(to, estimate, cost);
+        }
     }
 
     private IReadOnlyList<Point> Reconstruct(SearchNode[] nodes, int start, int end)
@@ -329,4 +352,7 @@ public sealed class Pathfinder
     }
 
     private readonly record struct PathKey(Point From, Point To, Address Place);
+
+    /// <summary>The tile being expanded: its index, the cost of its successors, its estimate and the search's generation.</summary>
+    private readonly record struct Expansion(int Tile, int NextCost, int Estimate, int Generation);
 }

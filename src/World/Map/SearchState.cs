@@ -10,13 +10,19 @@ internal sealed class SearchState
     {
         Nodes = new SearchNode[tiles];
         Heap = new NodeHeap(256);
+        Stack = new int[tiles];
     }
 
     /// <summary>Per-tile search records.</summary>
     public SearchNode[] Nodes { get; }
 
-    /// <summary>The open list.</summary>
+    /// <summary>The open list for tiles whose estimate is above the current one.</summary>
     public NodeHeap Heap { get; }
+
+    /// <summary>
+    /// The open tiles whose estimate equals the current one, deepest on top (each tile enters at most once per search).
+    /// </summary>
+    public int[] Stack { get; }
 
     /// <summary>The current generation.</summary>
     public int Generation { get; private set; }
