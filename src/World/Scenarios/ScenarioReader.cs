@@ -40,10 +40,6 @@ internal static class ScenarioReader
 
         var placesNode = top.Sequence("places", expected: "a list of sectors");
         var sectors = placesNode is null ? [] : PlacesSectionReader.Read(placesNode, errors);
-        if (placesNode is not null && map?.TiledPath is not null)
-        {
-            errors.Add(top.KeyMarkOf("places"), "places: a Tiled map defines its own places; expected no 'places' beside 'map.tiled', found a list");
-        }
 
         var agentsNode = top.Sequence("agents", required: true, expected: "a list of agents");
         var agents = agentsNode is null ? [] : AgentsSectionReader.Read(agentsNode, errors);
