@@ -64,13 +64,20 @@ public static class ScenarioLoader
     private static YamlMappingNode? ReadRoot(ScenarioSource source, ErrorSink errors)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(source.Text));
         try
         {
-            stream.Load(new StringReader(source.Text));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             errors.Add(e.Start, $"malformed YAML: {Describe(e)}");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner can fail this way on some truncated input (an unclosed flow list at the end).
+            errors.Add(scanner.CurrentPosition, $"malformed YAML: expected the value to be closed, found the end of the text ({e.GetType().Name})");
             return null;
         }
 

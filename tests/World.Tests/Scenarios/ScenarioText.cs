@@ -5,7 +5,7 @@ namespace Agents.World.Tests.Scenarios;
 /// <summary>A small valid scenario to mutate in tests, and helpers to locate text in it and load it.</summary>
 internal static class ScenarioText
 {
-    public const string Path = "test.yaml";
+    public const string FileName = "test.yaml";
 
     /// <summary>
     /// Two places on a 10x5 grid joined by a door at [5, 2]: House (room with a bed) and Shop (floor).
@@ -70,7 +70,7 @@ internal static class ScenarioText
     }
 
     /// <summary>Loads the text and returns the errors it was rejected with (fails when it loads).</summary>
-    public static IReadOnlyList<ScenarioError> ErrorsOf(string yaml, string path = Path)
+    public static IReadOnlyList<ScenarioError> ErrorsOf(string yaml, string path = FileName)
     {
         var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, path));
         Assert.NotEmpty(e.Errors);

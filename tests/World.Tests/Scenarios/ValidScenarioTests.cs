@@ -8,7 +8,7 @@ public sealed class ValidScenarioTests
     [Fact]
     public void The_test_scenario_loads_with_defaults_for_every_optional_key()
     {
-        var scenario = ScenarioLoader.Parse(ScenarioText.Valid, ScenarioText.Path);
+        var scenario = ScenarioLoader.Parse(ScenarioText.Valid, ScenarioText.FileName);
 
         Assert.Equal(0, scenario.Seed);
         Assert.Equal(TimeSpan.FromSeconds(10), scenario.Step);
@@ -20,13 +20,13 @@ public sealed class ValidScenarioTests
         Assert.Empty(scenario.Metrics);
         Assert.Empty(scenario.ReferencedFiles);
         Assert.Equal(ScenarioText.Valid, scenario.SourceText);
-        Assert.Equal(ScenarioText.Path, scenario.SourcePath);
+        Assert.Equal(ScenarioText.FileName, scenario.SourcePath);
     }
 
     [Fact]
     public void An_agent_without_a_position_starts_on_a_walkable_tile_of_its_home()
     {
-        var scenario = ScenarioLoader.Parse(ScenarioText.Valid, ScenarioText.Path);
+        var scenario = ScenarioLoader.Parse(ScenarioText.Valid, ScenarioText.FileName);
 
         var ann = Assert.Single(scenario.Agents);
         Assert.Equal(new Address("House", "room"), ann.Home);
@@ -45,7 +45,7 @@ public sealed class ValidScenarioTests
                 home: House:room
             """;
 
-        var scenario = ScenarioLoader.Parse(yaml, ScenarioText.Path);
+        var scenario = ScenarioLoader.Parse(yaml, ScenarioText.FileName);
 
         Assert.NotEqual(scenario.Agents[0].Position, scenario.Agents[1].Position);
         Assert.All(scenario.Agents, a => Assert.Equal(new Address("House", "room"), scenario.Map.ArenaAt(a.Position)!.Address));
@@ -66,7 +66,7 @@ public sealed class ValidScenarioTests
                   - { at: "08:00", do: work, place: "Shop:floor" }
             """);
 
-        var routine = ScenarioLoader.Parse(yaml, ScenarioText.Path).Agents[0].Routine;
+        var routine = ScenarioLoader.Parse(yaml, ScenarioText.FileName).Agents[0].Routine;
 
         Assert.Equal([new TimeOnly(6, 30), new TimeOnly(8, 0), new TimeOnly(18, 0)], routine.Select(r => r.At));
         Assert.Equal(new Address("House", "room", "bed"), routine[2].Place);
@@ -91,7 +91,7 @@ public sealed class ValidScenarioTests
               - { kind: attendance, name: opening, place: "Shop:floor", from: 2023-02-13 09:00, to: "2023-02-13T10:30", agents: [Ann] }
             """;
 
-        var scenario = ScenarioLoader.Parse(yaml, ScenarioText.Path);
+        var scenario = ScenarioLoader.Parse(yaml, ScenarioText.FileName);
 
         Assert.Equal(9, scenario.Seed);
         Assert.Equal(TimeSpan.FromSeconds(90), scenario.Step);
