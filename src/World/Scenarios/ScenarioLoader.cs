@@ -38,8 +38,8 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(path);
-        var errors = new ErrorSink(path);
         var source = new ScenarioSource(path, yaml);
+        var errors = new ErrorSink(path, source.Lines);
         var root = ReadRoot(source, errors);
         Scenario? scenario = null;
         if (root is not null)
@@ -74,10 +74,10 @@ public static class ScenarioLoader
             errors.Add(e.Start, $"malformed YAML: {Describe(e)}");
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
             // YamlDotNet's scanner can fail this way on some truncated input (an unclosed flow list at the end).
-            errors.Add(scanner.CurrentPosition, $"malformed YAML: expected the value to be closed, found the end of the text ({e.GetType().Name})");
+            errors.Add(scanner.CurrentPosition, $"malformed YAML: expected the value to be closed, found the end of the text");
             return null;
         }
 
