@@ -49,4 +49,70 @@ public sealed class ShippedScenarioTests
         Assert.Single(scenario.ReferencedFiles);
         Assert.EndsWith("smallville.txt", scenario.ReferencedFiles[0]);
     }
+
+    [Theory]
+    [InlineData("mayor", "Sam Moore")]
+    [InlineData("Valentine", "Isabella Rodriguez")]
+    public void Smallville_seeds_each_of_the_papers_facts_in_exactly_one_agent(string keyword, string owner)
+    {
+        var scenario = ScenarioLoader.Load(ScenarioFiles.Smallville);
+
+        var holders = scenario.Agents
+            .Where(a => a.Memories.Append(a.Situation).Any(m => m.Contains(keyword, StringComparison.OrdinalIgnoreCase)))
+            .Select(a => a.Name);
+
+        Assert.Equal([owner], holders);
+    }
+
+    [Fact]
+    public void Smallville_has_the_towns_places_each_furnished_with_objects()
+    {
+        var map = ScenarioLoader.Load(ScenarioFiles.Smallville).Map;
+
+        foreach (var place in new[]
+                 {
+                     "Hobbs Cafe:cafe:counter", "Oak Hill College:classroom", "Oak Hill College:library", "Johnson Park",
+                     "Harvey Oak Supply Store", "The Rose and Crown Pub:bar:bar counter", "Willow Market and Pharmacy:pharmacy",
+                     "Town Hall", "Oak Hill College Dorm:common room", "Main Street",
+                 })
+        {
+            Assert.True(map.Exists(Address.Parse(place)), place);
+        }
+
+        Assert.All(map.Arenas.Where(a => a.Name != "sidewalk"), a => Assert.NotEmpty(a.Objects));
+        Assert.True(map.Sectors.Count >= 20, $"{map.Sectors.Count} sectors");
+    }
+
+    [Fact]
+    public void Smallville_agents_share_family_homes_and_the_dorm_and_sleep_at_home()
+    {
+        var scenario = ScenarioLoader.Load(ScenarioFiles.Smallville);
+
+        var households = scenario.Agents.GroupBy(a => a.Home.Sector).ToList();
+        Assert.Contains(households, h => h.Count() >= 3);
+        Assert.True(households.Count(h => h.Count() >= 2) >= 8, "most agents live with family or roommates");
+        Assert.Equal(scenario.Agents.Count, scenario.Agents.Select(a => a.Position).Distinct().Count());
+        Assert.All(scenario.Agents, a =>
+        {
+            Assert.InRange(a.Routine.Count, 8, 12);
+            var sleep = Assert.Single(a.Routine, r => r.Activity == "sleep");
+            Assert.Equal(a.Home.Sector, sleep.Place.Sector);
+            Assert.NotEmpty(a.Traits);
+            Assert.True(a.Memories.Count >= 4, a.Name);
+        });
+    }
+
+    [Fact]
+    public void Smallville_measures_both_facts_relationships_and_party_attendance()
+    {
+        var metrics = ScenarioLoader.Load(ScenarioFiles.Smallville).Metrics;
+
+        Assert.Equal(
+            [MetricKinds.InformationDiffusion, MetricKinds.InformationDiffusion, MetricKinds.RelationshipDensity, MetricKinds.Attendance],
+            metrics.Select(m => m.Kind));
+        var party = metrics[3];
+        Assert.Equal(new Address("Hobbs Cafe"), party.Place);
+        Assert.Equal((new DateTime(2023, 2, 14, 17, 0, 0), new DateTime(2023, 2, 14, 19, 0, 0)), (party.From!.Value, party.To!.Value));
+        Assert.Equal(24, party.Agents.Count);
+    }
 }
