@@ -115,6 +115,12 @@ internal static class MapSectionReader
             return null;
         }
 
+        if (scalar.Style == ScalarStyle.Folded)
+        {
+            map.Errors.Add(node.Start, "map.grid: expected a literal block (grid: |), found a folded block (grid: >), which joins the rows");
+            return null;
+        }
+
         var rows = SplitRows(text);
         var starts = new List<(int, int)>(rows.Count);
         if (scalar.Style == ScalarStyle.Literal)

@@ -439,4 +439,27 @@ public sealed class ScenarioErrorTests
         Assert.Equal(e.Errors.Count, lines.Length);
         Assert.All(lines, l => Assert.Matches(@"^test\.yaml:\d+:\d+: ", l));
     }
+
+    [Fact]
+    public void A_folded_grid_block_is_rejected_because_it_joins_the_rows()
+    {
+        var yaml = With("grid: |", "grid: >");
+
+        var error = Single(ErrorsOf(yaml), "map.grid");
+
+        Assert.Contains("expected a literal block (grid: |), found a folded block", error.Message, StringComparison.Ordinal);
+        AssertAt(error, yaml, ">");
+    }
+
+    [Fact]
+    public void A_legend_key_of_more_than_one_character_is_reported_at_the_key()
+    {
+        var yaml = With("'.': floor", "'..': floor");
+
+        var errors = ErrorsOf(yaml);
+
+        var key = Single(errors, "map.legend: expected a single character as key");
+        AssertAt(key, yaml, "'..'");
+        Assert.Contains(errors, e => e.Message.Contains("unknown tile character '.'", StringComparison.Ordinal));
+    }
 }
