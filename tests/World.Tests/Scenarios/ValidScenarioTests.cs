@@ -121,4 +121,26 @@ public sealed class ValidScenarioTests
         Assert.Equal((10, 5), (scenario.Map.Width, scenario.Map.Height));
         Assert.Equal([Path.Combine(folder.Root, "maps", "grid.txt")], scenario.ReferencedFiles);
     }
+
+    [Theory]
+    [InlineData("07:59", "sleep")]
+    [InlineData("08:00", "work")]
+    [InlineData("17:59", "work")]
+    [InlineData("18:00", "sleep")]
+    [InlineData("00:00", "sleep")]
+    public void The_routine_item_in_effect_runs_until_the_next_one_and_wraps_around_midnight(string time, string activity)
+    {
+        var ann = ScenarioLoader.Parse(ScenarioText.Valid, ScenarioText.FileName).Agents[0];
+
+        Assert.Equal(activity, ann.RoutineAt(TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture))!.Activity);
+    }
+
+    [Fact]
+    public void The_end_of_a_run_is_its_start_plus_its_duration()
+    {
+        var scenario = ScenarioLoader.Parse(ScenarioText.Valid + "\nduration: 2d\n", ScenarioText.FileName);
+
+        Assert.Equal(new DateTime(2023, 2, 15, 8, 0, 0), scenario.End);
+        Assert.Equal(17_280, scenario.TotalSteps);
+    }
 }
