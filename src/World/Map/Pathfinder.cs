@@ -45,6 +45,9 @@ public sealed class Pathfinder
     /// <summary>Searches run because no cached answer existed.</summary>
     public long CacheMisses => Interlocked.Read(ref _misses);
 
+    /// <summary>The number of paths held in the cache.</summary>
+    public int CachedPaths => _cache.Count;
+
     /// <summary>The label of the walkable region holding the tile, or -1 for a blocked or off-map tile.</summary>
     public int ComponentOf(Point p) => InBounds(p) ? _component[Index(p)] : -1;
 
@@ -230,7 +233,7 @@ public sealed class Pathfinder
                     return new PathResult(true, Array.Empty<Point>(), null);
                 }
 
-                state.Goal[Index(g)] = gen;
+                state.Nodes[Index(g)].Goal = gen;
                 reachable++;
                 minX = Math.Min(minX, g.X);
                 minY = Math.Min(minY, g.Y);
@@ -247,58 +250,49 @@ public sealed class Pathfinder
             }
 
             // Manhattan distance to the goals' bounding box: exact for one goal, admissible and consistent for many.
-            int[] cost = state.Cost, parent = state.Parent, seen = state.Seen, closed = state.Closed, goal = state.Goal;
+            // With a consistent heuristic a tile's first expansion is final, so a popped entry whose cost is above the
+            // tile's best known cost is stale and skipped; no closed set is needed.
+            SearchNode[] nodes = state.Nodes;
             NodeHeap open = state.Heap;
-            cost[start] = 0;
-            seen[start] = gen;
+            int width = _width;
+            bool[] walkable = _walkable;
+            nodes[start].Cost = 0;
+            nodes[start].Seen = gen;
             open.Push(start, Heuristic(from.X, from.Y, minX, minY, maxX, maxY), 0);
             while (open.Count > 0)
             {
-                int i = open.Pop();
-                if (closed[i] == gen)
+                int i = open.Pop(out int cost);
+                ref SearchNode node = ref nodes[i];
+                if (cost > node.Cost)
                 {
                     continue;
                 }
 
-                if (goal[i] == gen)
+                if (node.Goal == gen)
                 {
-                    return new PathResult(true, Reconstruct(parent, start, i), null);
+                    return new PathResult(true, Reconstruct(nodes, start, i), null);
                 }
 
-                closed[i] = gen;
-                int x = i % _width, y = i / _width;
-                int next = cost[i] + 1;
-                if (y > 0)
+                int y = i / width, x = i - (y * width);
+                int next = cost + 1;
+                if (y > 0 && walkable[i - width])
                 {
-                    Relax(i, i - _width, x, y - 1);
+                    Relax(nodes, open, i, i - width, next, gen, Heuristic(x, y - 1, minX, minY, maxX, maxY));
                 }
 
-                if (x > 0)
+                if (x > 0 && walkable[i - 1])
                 {
-                    Relax(i, i - 1, x - 1, y);
+                    Relax(nodes, open, i, i - 1, next, gen, Heuristic(x - 1, y, minX, minY, maxX, maxY));
                 }
 
-                if (x < _width - 1)
+                if (x < width - 1 && walkable[i + 1])
                 {
-                    Relax(i, i + 1, x + 1, y);
+                    Relax(nodes, open, i, i + 1, next, gen, Heuristic(x + 1, y, minX, minY, maxX, maxY));
                 }
 
-                if (y < _height - 1)
+                if (y < _height - 1 && walkable[i + width])
                 {
-                    Relax(i, i + _width, x, y + 1);
-                }
-
-                void Relax(int from, int to, int tx, int ty)
-                {
-                    if (!_walkable[to] || closed[to] == gen || (seen[to] == gen && cost[to] <= next))
-                    {
-                        return;
-                    }
-
-                    seen[to] = gen;
-                    cost[to] = next;
-                    parent[to] = from;
-                    open.Push(to, next + Heuristic(tx, ty, minX, minY, maxX, maxY), next);
+                    Relax(nodes, open, i, i + width, next, gen, Heuristic(x, y + 1, minX, minY, maxX, maxY));
                 }
             }
 
@@ -311,19 +305,28 @@ public sealed class Pathfinder
         }
     }
 
+    private static void Relax(SearchNode[] nodes, NodeHeap open, int from, int to, int cost, int gen, int heuristic)
+    {
+        ref SearchNode node = ref nodes[to];
+        if (node.Seen == gen && node.Cost <= cost)
+        {
+            return;
+        }
+
+        node.Seen = gen;
+        node.Cost = cost;
+        node.Parent = from;
+        open.Push(to, cost + heuristic, cost);
+    }
+
     private static int Heuristic(int x, int y, int minX, int minY, int maxX, int maxY) =>
         Math.Max(0, Math.Max(minX - x, x - maxX)) + Math.Max(0, Math.Max(minY - y, y - maxY));
 
-    private IReadOnlyList<Point> Reconstruct(int[] parent, int start, int end)
+    private IReadOnlyList<Point> Reconstruct(SearchNode[] nodes, int start, int end)
     {
-        int length = 0;
-        for (int i = end; i != start; i = parent[i])
-        {
-            length++;
-        }
-
+        int length = nodes[end].Cost;
         var steps = new Point[length];
-        for (int i = end, k = length - 1; i != start; i = parent[i], k--)
+        for (int i = end, k = length - 1; i != start; i = nodes[i].Parent, k--)
         {
             steps[k] = new Point(i % _width, i / _width);
         }

@@ -2,7 +2,10 @@ using Agents.World.Map;
 
 namespace Agents.World.Perception;
 
-/// <summary>Chooses the events an agent notices in a step, following the generative-agents paper.</summary>
+/// <summary>
+/// Chooses the events an agent notices in a step, following the generative-agents paper. Stateless and thread-safe:
+/// agents may perceive in parallel, each into its own list.
+/// </summary>
 public static class Perceiver
 {
     private static readonly NearestFirst Order = new();
@@ -74,6 +77,32 @@ public static class Perceiver
         }
 
         into.RemoveRange(kept, into.Count - kept);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="into"/> every place on the tiles within the square of
+    /// <see cref="PerceptionSettings.VisionRadius"/> around <paramref name="viewer"/>, with the places that enclose them
+    /// (an object brings its arena and sector): what an agent's spatial memory learns in a step. Unlike events, places are
+    /// seen across arena borders, as in the paper's reference code.
+    /// </summary>
+    public static void PlacesInSight(TileMap map, Point viewer, PerceptionSettings settings, ISet<Address> into)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(into);
+        int r = Math.Max(0, settings.VisionRadius);
+        int left = Math.Max(0, viewer.X - r), right = Math.Min(map.Width - 1, viewer.X + r);
+        int top = Math.Max(0, viewer.Y - r), bottom = Math.Min(map.Height - 1, viewer.Y + r);
+        for (int y = top; y <= bottom; y++)
+        {
+            for (int x = left; x <= right; x++)
+            {
+                for (Address? place = map.AddressAt(new Point(x, y)); place is { } p; place = p.Parent)
+                {
+                    into.Add(p);
+                }
+            }
+        }
     }
 
     private static bool Known(IReadOnlyCollection<(string S, string P, string O)> recent, TileEvent e)
