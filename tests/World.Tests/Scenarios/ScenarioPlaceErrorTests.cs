@@ -3,128 +3,9 @@ using static Agents.World.Tests.Scenarios.ScenarioText;
 
 namespace Agents.World.Tests.Scenarios;
 
-public sealed class ScenarioErrorTests
+/// <summary>Errors of the map, places, positions, references and reachability: each at its exact line and column.</summary>
+public sealed class ScenarioPlaceErrorTests
 {
-    [Fact]
-    public void Unknown_key_is_reported_at_the_key_with_a_did_you_mean_suggestion()
-    {
-        var yaml = With("start: 2023", "strat: 2023");
-
-        var errors = ErrorsOf(yaml);
-
-        var unknown = Single(errors, "unknown key 'strat'");
-        Assert.Contains("did you mean 'start'?", unknown.Message, StringComparison.Ordinal);
-        AssertAt(unknown, yaml, "strat:");
-        Assert.Equal("test.yaml", unknown.File);
-        Single(errors, "missing required key 'start'");
-    }
-
-    [Fact]
-    public void Unknown_key_deep_inside_a_routine_names_its_path()
-    {
-        var yaml = With("do: work,", "doo: work,");
-
-        var error = Single(ErrorsOf(yaml), "unknown key 'doo'");
-
-        Assert.StartsWith("agents[0].routine[0]: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("did you mean 'do'?", error.Message, StringComparison.Ordinal);
-        AssertAt(error, yaml, "doo:");
-    }
-
-    [Fact]
-    public void Missing_required_key_is_reported_at_its_mapping()
-    {
-        var yaml = With("    age: 30\n", string.Empty);
-
-        var error = Single(ErrorsOf(yaml), "missing required key 'age'");
-
-        Assert.StartsWith("agents[0]: ", error.Message, StringComparison.Ordinal);
-        AssertAt(error, yaml, "name: Ann");
-    }
-
-    [Fact]
-    public void Wrong_type_names_what_was_expected_and_what_was_found()
-    {
-        var yaml = With("age: 30", "age: thirty");
-
-        var error = Single(ErrorsOf(yaml), "agents[0].age");
-
-        Assert.Contains("expected a whole number from 0 to 200, found 'thirty'", error.Message, StringComparison.Ordinal);
-        AssertAt(error, yaml, "thirty");
-    }
-
-    [Fact]
-    public void A_list_where_a_text_belongs_is_a_wrong_type()
-    {
-        var yaml = With("name: Test", "name: [a, b]");
-
-        var error = Single(ErrorsOf(yaml), "name: expected");
-
-        Assert.Contains("found a list", error.Message, StringComparison.Ordinal);
-        AssertAt(error, yaml, "[a, b]");
-    }
-
-    [Theory]
-    [InlineData("10 parsecs")]
-    [InlineData("0s")]
-    [InlineData("5m10h")]
-    [InlineData("-3s")]
-    public void Bad_duration_is_reported_at_its_value(string duration)
-    {
-        var yaml = With("start: 2023-02-13 08:00", $"start: 2023-02-13 08:00\nstep: {duration}");
-
-        var error = Single(ErrorsOf(yaml), "step: expected a duration like 10s, 5m, 2h, 1d or 1h30m");
-
-        Assert.Contains($"found '{duration}'", error.Message, StringComparison.Ordinal);
-        AssertAt(error, yaml, duration);
-    }
-
-    [Fact]
-    public void Bad_date_time_is_reported_at_its_value()
-    {
-        var yaml = With("start: 2023-02-13 08:00", "start: 2023-13-45 08:00");
-
-        var error = Single(ErrorsOf(yaml), "start: expected a date-time like 2023-02-13 08:00");
-
-        Assert.Contains("found '2023-13-45 08:00'", error.Message, StringComparison.Ordinal);
-        AssertAt(error, yaml, "2023-13-45");
-    }
-
-    [Fact]
-    public void Bad_time_of_day_in_a_routine_is_reported_at_its_value()
-    {
-        var yaml = With("at: \"08:00\"", "at: \"25:00\"");
-
-        var error = Single(ErrorsOf(yaml), "agents[0].routine[0].at");
-
-        Assert.Contains("expected a time of day like \"06:30\", found '25:00'", error.Message, StringComparison.Ordinal);
-        AssertAt(error, yaml, "\"25:00\"");
-    }
-
-    [Fact]
-    public void Two_routine_items_at_the_same_time_are_an_error()
-    {
-        var yaml = With("at: \"18:00\"", "at: \"08:00\"");
-
-        var error = Single(ErrorsOf(yaml), "agents[0].routine[1].at");
-
-        Assert.Contains("found 08:00 again", error.Message, StringComparison.Ordinal);
-        Assert.Equal(PositionOf(yaml, "do: sleep").Line, error.Line);
-    }
-
-    [Fact]
-    public void Duplicate_agent_name_points_at_the_second_and_names_the_first_line()
-    {
-        var yaml = Valid + "\n  - name: Ann\n    age: 5\n    home: House:room\n";
-
-        var error = Single(ErrorsOf(yaml), "duplicate agent name 'Ann'");
-
-        var second = yaml.LastIndexOf("name: Ann", StringComparison.Ordinal);
-        var secondLine = yaml[..second].Count(c => c == '\n') + 1;
-        Assert.Equal((secondLine, 11), (error.Line, error.Column));
-        Assert.Contains($"first declared at line {PositionOf(Valid, "name: Ann").Line}", error.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Agent_on_a_wall_is_reported_with_its_line_and_column()
     {
@@ -135,7 +16,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("expected a walkable tile, found [0, 2], a wall tile", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[0, 2]");
     }
-
     [Fact]
     public void Agent_off_the_map_is_reported_with_the_map_size()
     {
@@ -147,7 +27,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("found [40, 2]", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[40, 2]");
     }
-
     [Fact]
     public void Unknown_home_is_reported_at_the_home_with_a_suggestion()
     {
@@ -159,7 +38,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("did you mean 'House:room'?", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "House:rom");
     }
-
     [Fact]
     public void Unknown_routine_place_is_reported_at_the_place()
     {
@@ -170,7 +48,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("unknown place 'Bakery:floor'", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "\"Bakery:floor\"");
     }
-
     [Fact]
     public void Malformed_address_is_reported_as_such()
     {
@@ -180,7 +57,6 @@ public sealed class ScenarioErrorTests
 
         Assert.Contains("expected an address sector:arena[:object], found 'House::room'", error.Message, StringComparison.Ordinal);
     }
-
     [Fact]
     public void Overlapping_sectors_are_reported_at_the_later_area()
     {
@@ -191,7 +67,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("sector 'Shop' at [5, 0, 5, 5] overlaps sector 'House' at [0, 0, 6, 5]", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[5, 0, 5, 5]");
     }
-
     [Fact]
     public void Overlapping_arenas_are_reported_at_the_later_area()
     {
@@ -204,7 +79,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("arena 'nook' at [4, 3, 1, 1] overlaps arena 'room'", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[4, 3, 1, 1]");
     }
-
     [Fact]
     public void Arena_outside_its_sector_is_reported_at_its_area()
     {
@@ -215,7 +89,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("expected arena 'room' inside its sector 'House' at [0, 0, 6, 5], found [1, 1, 7, 3]", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[1, 1, 7, 3]");
     }
-
     [Fact]
     public void Object_outside_its_arena_is_reported_at_its_tile()
     {
@@ -228,7 +101,6 @@ public sealed class ScenarioErrorTests
         AssertAt(error, yaml, "[5, 2]");
         Assert.DoesNotContain(errors, e => e.Message.Contains("House:room:bed", StringComparison.Ordinal));
     }
-
     [Fact]
     public void Sector_off_the_map_is_reported_at_its_area()
     {
@@ -238,7 +110,6 @@ public sealed class ScenarioErrorTests
 
         Assert.Contains("expected sector 'Shop' inside the 10x5 map, found [6, 0, 8, 5]", error.Message, StringComparison.Ordinal);
     }
-
     [Fact]
     public void Undefined_legend_character_is_reported_at_its_place_inside_the_grid_block()
     {
@@ -250,7 +121,6 @@ public sealed class ScenarioErrorTests
         AssertAt(error, yaml, "x.+", 0);
         Assert.Equal(PositionOf(yaml, "#..x").Column + 3, error.Column);
     }
-
     [Fact]
     public void Ragged_row_is_reported_at_the_end_of_the_short_row()
     {
@@ -261,7 +131,6 @@ public sealed class ScenarioErrorTests
         Assert.Equal(PositionOf(yaml, "#....#..\n").Line, error.Line);
         Assert.Equal(5 + 8, error.Column);
     }
-
     [Fact]
     public void Errors_in_a_grid_file_name_that_file_with_its_own_line_and_column()
     {
@@ -276,7 +145,6 @@ public sealed class ScenarioErrorTests
         var error = Single(e.Errors, "unknown tile character '?'");
         Assert.Equal((grid, 3, 9), (error.File, error.Line, error.Column));
     }
-
     [Fact]
     public void Missing_grid_file_is_reported_at_the_file_key()
     {
@@ -288,7 +156,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("expected a readable grid file at '/tmp/none/nowhere/grid.txt', found no such file", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "nowhere/grid.txt");
     }
-
     [Fact]
     public void Home_behind_walls_is_unreachable_from_the_start()
     {
@@ -303,7 +170,6 @@ public sealed class ScenarioErrorTests
         var place = Single(errors, "agents[0].routine[1].place");
         AssertAt(place, yaml, "\"House:room:bed\"");
     }
-
     [Fact]
     public void Routine_place_behind_walls_is_unreachable_from_home()
     {
@@ -314,7 +180,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("expected a place reachable from the agent's start [1, 1], found 'Shop:floor' cut off", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "\"Shop:floor\"");
     }
-
     [Fact]
     public void Unknown_agent_and_place_in_a_metric_are_reported()
     {
@@ -330,7 +195,6 @@ public sealed class ScenarioErrorTests
         AssertAt(anne, yaml, "Anne");
         AssertAt(Single(errors, "unknown agent 'Zed'"), yaml, "Zed");
     }
-
     [Fact]
     public void Metric_kinds_check_their_own_keys()
     {
@@ -352,94 +216,6 @@ public sealed class ScenarioErrorTests
         AssertAt(Single(errors, "metrics[2].fact: not used by a relationship_density metric"), yaml, "fact: nothing");
         Single(errors, "metrics[3].to: expected a time after from (2023-02-13 10:00), found 2023-02-13 09:00");
     }
-
-    [Fact]
-    public void Mind_settings_are_checked_per_kind()
-    {
-        var unknown = ErrorsOf(Valid + "\nmind: { kind: modle }\n");
-        var endpoint = ErrorsOf(Valid + "\nmind: { kind: endpoint, endpoint: ftp://x, model: m }\n");
-        var model = ErrorsOf(Valid + "\nmind: { kind: model }\n");
-
-        Assert.Contains("did you mean 'model'?", Single(unknown, "mind.kind").Message, StringComparison.Ordinal);
-        Assert.Contains("expected an http:// or https:// address, found 'ftp://x'", Single(endpoint, "mind.endpoint").Message, StringComparison.Ordinal);
-        Single(model, "mind: missing required key 'model'");
-    }
-
-    [Fact]
-    public void Out_of_range_constants_are_reported()
-    {
-        var errors = ErrorsOf(Valid + "\nmemory: { recency_decay: 1.5, top_k: 0 }\nperception: { attention: 0 }\nsnapshot_every: -1\n");
-
-        Single(errors, "memory.recency_decay: expected a number greater than 0 and at most 1, found '1.5'");
-        Single(errors, "memory.top_k: expected a whole number of at least 1, found '0'");
-        Single(errors, "perception.attention: expected a whole number from 1 to 1000, found '0'");
-        Single(errors, "snapshot_every: expected a whole number of at least 1, found '-1'");
-    }
-
-    [Fact]
-    public void Malformed_yaml_gives_file_line_and_column()
-    {
-        var yaml = With("age: 30", "age: [30");
-
-        var error = Assert.Single(ErrorsOf(yaml));
-
-        Assert.StartsWith("malformed YAML: ", error.Message, StringComparison.Ordinal);
-        Assert.Equal("test.yaml", error.File);
-        Assert.InRange(error.Line, PositionOf(yaml, "age: [30").Line, yaml.Split('\n').Length);
-        Assert.True(error.Column >= 1);
-    }
-
-    [Fact]
-    public void Duplicate_key_is_malformed_yaml_at_the_second_key()
-    {
-        var yaml = With("name: Test\n", "name: Test\nseed: 1\nseed: 2\n");
-
-        var error = Assert.Single(ErrorsOf(yaml));
-
-        Assert.Contains("Duplicate key", error.Message, StringComparison.OrdinalIgnoreCase);
-        AssertAt(error, yaml, "seed: 2");
-    }
-
-    [Fact]
-    public void A_file_that_is_not_a_mapping_is_rejected_at_its_start()
-    {
-        var error = Assert.Single(ErrorsOf("- just\n- a list\n"));
-
-        Assert.Equal((1, 1), (error.Line, error.Column));
-        Assert.Contains("found a list", error.Message, StringComparison.Ordinal);
-        Assert.Contains("found an empty file", Assert.Single(ErrorsOf("# nothing\n")).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Missing_scenario_file_names_the_path()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "s.yaml");
-
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
-
-        var error = Assert.Single(e.Errors);
-        Assert.Equal(path, error.File);
-        Assert.Contains(path, e.Message, StringComparison.Ordinal);
-        Assert.Contains("no such file", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void All_errors_of_a_file_are_reported_at_once_in_line_order_one_per_message_line()
-    {
-        var yaml = With("start: 2023-02-13 08:00", "start: someday")
-            .Replace("age: 30", "age: old", StringComparison.Ordinal)
-            .Replace("home: House:room", "home: Castle:hall", StringComparison.Ordinal)
-            .Replace("name: Test", "nmae: Test", StringComparison.Ordinal);
-
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(yaml, FileName));
-
-        Assert.True(e.Errors.Count >= 4, string.Join("\n", e.Errors));
-        Assert.Equal(e.Errors.OrderBy(x => x.Line).ThenBy(x => x.Column), e.Errors);
-        var lines = e.Message.Split(Environment.NewLine);
-        Assert.Equal(e.Errors.Count, lines.Length);
-        Assert.All(lines, l => Assert.Matches(@"^test\.yaml:\d+:\d+: ", l));
-    }
-
     [Fact]
     public void A_folded_grid_block_is_rejected_because_it_joins_the_rows()
     {
@@ -450,7 +226,6 @@ public sealed class ScenarioErrorTests
         Assert.Contains("expected a literal block (grid: |), found a folded block", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, ">");
     }
-
     [Fact]
     public void A_legend_key_of_more_than_one_character_is_reported_at_the_key()
     {
