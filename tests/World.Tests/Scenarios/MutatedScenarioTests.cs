@@ -12,7 +12,7 @@ public sealed class MutatedScenarioTests
         "[0, 0]", "[-5, 900]", "\"Nowhere:at:all\"", "#", "%YAML", "!!int x",
     ];
 
-    private static readonly string Tiny = File.ReadAllText(ScenarioFiles.Tiny);
+    private static readonly string Tiny = File.ReadAllText(RepoPaths.Scenario("tiny.yaml"));
 
     [Fact]
     public void A_mutated_tiny_scenario_either_loads_or_fails_with_positioned_scenario_errors()

@@ -8,7 +8,7 @@ public sealed class ShippedScenarioTests
     [Fact]
     public void Tiny_scenario_loads_with_three_agents_on_a_thirty_by_twenty_map()
     {
-        var scenario = ScenarioLoader.Load(ScenarioFiles.Tiny);
+        var scenario = ScenarioLoader.Load(RepoPaths.Scenario("tiny.yaml"));
 
         Assert.Equal("Tiny Town", scenario.Name);
         Assert.Equal(3, scenario.Agents.Count);
@@ -24,7 +24,7 @@ public sealed class ShippedScenarioTests
     [Fact]
     public void Tiny_agents_start_inside_their_homes_with_sorted_routines_of_existing_places()
     {
-        var scenario = ScenarioLoader.Load(ScenarioFiles.Tiny);
+        var scenario = ScenarioLoader.Load(RepoPaths.Scenario("tiny.yaml"));
 
         foreach (var agent in scenario.Agents)
         {
@@ -39,7 +39,7 @@ public sealed class ShippedScenarioTests
     [Fact]
     public void Smallville_loads_with_twenty_five_agents_on_a_hundred_by_seventy_map()
     {
-        var scenario = ScenarioLoader.Load(ScenarioFiles.Smallville);
+        var scenario = ScenarioLoader.Load(RepoPaths.Scenario("smallville.yaml"));
 
         Assert.Equal("Smallville", scenario.Name);
         Assert.Equal(25, scenario.Agents.Count);
@@ -55,7 +55,7 @@ public sealed class ShippedScenarioTests
     [InlineData("Valentine", "Isabella Rodriguez")]
     public void Smallville_seeds_each_of_the_papers_facts_in_exactly_one_agent(string keyword, string owner)
     {
-        var scenario = ScenarioLoader.Load(ScenarioFiles.Smallville);
+        var scenario = ScenarioLoader.Load(RepoPaths.Scenario("smallville.yaml"));
 
         var holders = scenario.Agents
             .Where(a => a.Memories.Append(a.Situation).Any(m => m.Contains(keyword, StringComparison.OrdinalIgnoreCase)))
@@ -67,7 +67,7 @@ public sealed class ShippedScenarioTests
     [Fact]
     public void Smallville_has_the_towns_places_each_furnished_with_objects()
     {
-        var map = ScenarioLoader.Load(ScenarioFiles.Smallville).Map;
+        var map = ScenarioLoader.Load(RepoPaths.Scenario("smallville.yaml")).Map;
 
         foreach (var place in new[]
                  {
@@ -86,7 +86,7 @@ public sealed class ShippedScenarioTests
     [Fact]
     public void Smallville_agents_share_family_homes_and_the_dorm_and_sleep_at_home()
     {
-        var scenario = ScenarioLoader.Load(ScenarioFiles.Smallville);
+        var scenario = ScenarioLoader.Load(RepoPaths.Scenario("smallville.yaml"));
 
         var households = scenario.Agents.GroupBy(a => a.Home.Sector).ToList();
         Assert.Contains(households, h => h.Count() >= 3);
@@ -105,7 +105,7 @@ public sealed class ShippedScenarioTests
     [Fact]
     public void Smallville_measures_both_facts_relationships_and_party_attendance()
     {
-        var metrics = ScenarioLoader.Load(ScenarioFiles.Smallville).Metrics;
+        var metrics = ScenarioLoader.Load(RepoPaths.Scenario("smallville.yaml")).Metrics;
 
         Assert.Equal(
             [MetricKinds.InformationDiffusion, MetricKinds.InformationDiffusion, MetricKinds.RelationshipDensity, MetricKinds.Attendance],

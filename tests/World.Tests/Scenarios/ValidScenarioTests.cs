@@ -119,7 +119,7 @@ public sealed class ValidScenarioTests
         var scenario = ScenarioLoader.Load(path);
 
         Assert.Equal((10, 5), (scenario.Map.Width, scenario.Map.Height));
-        Assert.Equal([Path.Combine(folder.Root, "maps", "grid.txt")], scenario.ReferencedFiles);
+        Assert.Equal([Path.Combine(folder.Path, "maps", "grid.txt")], scenario.ReferencedFiles);
     }
 
     [Theory]
