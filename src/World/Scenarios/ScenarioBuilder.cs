@@ -234,13 +234,25 @@ internal sealed class ScenarioBuilder(ScenarioDraft draft, ScenarioSource source
 
         if (!map.Exists(address))
         {
-            var suggestion = KeySuggestions.Closest(address.ToString(), AllAddresses());
-            var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+            var hint = PlaceHint(address);
             errors.Add(at, $"{path}: unknown place '{address}'; expected the {what} to be a sector, arena or object of the map{hint}");
             return null;
         }
 
         return address;
+    }
+
+    /// <summary>A close spelling, else the full addresses of places with the same last name part (an arena written without its sector).</summary>
+    private string PlaceHint(Address address)
+    {
+        if (KeySuggestions.Closest(address.ToString(), AllAddresses()) is { } close)
+        {
+            return $"; did you mean '{close}'?";
+        }
+
+        var last = address.Object ?? address.Arena ?? address.Sector;
+        var sameName = AllAddresses().Where(a => a.EndsWith(":" + last, StringComparison.Ordinal)).Take(3).ToList();
+        return sameName.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", sameName.Select(a => $"'{a}'"))}?";
     }
 
     private bool IsBroken(Address address)

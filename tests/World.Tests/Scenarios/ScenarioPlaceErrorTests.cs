@@ -237,4 +237,15 @@ public sealed class ScenarioPlaceErrorTests
         AssertAt(key, yaml, "'..'");
         Assert.Contains(errors, e => e.Message.Contains("unknown tile character '.'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_arena_written_without_its_sector_gets_the_full_address_suggested()
+    {
+        var yaml = With("place: \"Shop:floor\"", "place: \"floor\"");
+
+        var error = Single(ErrorsOf(yaml), "agents[0].routine[0].place");
+
+        Assert.Contains("unknown place 'floor'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'Shop:floor'?", error.Message, StringComparison.Ordinal);
+    }
 }
