@@ -115,4 +115,14 @@ public sealed class ShippedScenarioTests
         Assert.Equal((new DateTime(2023, 2, 14, 17, 0, 0), new DateTime(2023, 2, 14, 19, 0, 0)), (party.From!.Value, party.To!.Value));
         Assert.Equal(24, party.Agents.Count);
     }
+
+    [Theory]
+    [InlineData("tiny.yaml")]
+    [InlineData("smallville.yaml")]
+    public void Every_walkable_tile_of_a_shipped_town_can_be_reached_from_every_other(string file)
+    {
+        var map = ScenarioLoader.Load(RepoPaths.Scenario(file)).Map;
+
+        Assert.Equal(1, new Pathfinder(map, cacheCapacity: 0).ComponentCount);
+    }
 }
