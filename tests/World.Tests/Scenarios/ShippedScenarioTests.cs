@@ -125,4 +125,24 @@ public sealed class ShippedScenarioTests
 
         Assert.Equal(1, new Pathfinder(map, cacheCapacity: 0).ComponentCount);
     }
+
+    [Fact]
+    public void The_tiled_tiny_town_has_the_same_tiles_places_and_starts_as_the_grid_one()
+    {
+        var grid = ScenarioLoader.Load(RepoPaths.Scenario("tiny.yaml"));
+        var tiled = ScenarioLoader.Load(RepoPaths.Scenario("tiny-tiled.yaml"));
+
+        Assert.Equal((grid.Map.Width, grid.Map.Height), (tiled.Map.Width, tiled.Map.Height));
+        for (var y = 0; y < grid.Map.Height; y++)
+        {
+            for (var x = 0; x < grid.Map.Width; x++)
+            {
+                var p = new Point(x, y);
+                Assert.Equal((grid.Map.TileAt(p).Kind, grid.Map.IsWalkable(p), grid.Map.AddressAt(p)), (tiled.Map.TileAt(p).Kind, tiled.Map.IsWalkable(p), tiled.Map.AddressAt(p)));
+            }
+        }
+
+        Assert.Equal(grid.Agents.Select(a => (a.Name, a.Position)), tiled.Agents.Select(a => (a.Name, a.Position)));
+        Assert.Equal([RepoPaths.Scenario("maps/tiny.tmj")], tiled.ReferencedFiles);
+    }
 }
