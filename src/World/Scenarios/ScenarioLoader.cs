@@ -56,6 +56,11 @@ public static class ScenarioLoader
     public static Scenario Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException([new ScenarioError(path, 0, 0, "expected a scenario file (YAML), found a folder")]);
+        }
+
         string text;
         try
         {
