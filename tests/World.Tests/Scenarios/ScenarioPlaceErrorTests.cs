@@ -16,6 +16,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("expected a walkable tile, found [0, 2], a wall tile", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[0, 2]");
     }
+
     [Fact]
     public void Agent_off_the_map_is_reported_with_the_map_size()
     {
@@ -27,6 +28,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("found [40, 2]", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[40, 2]");
     }
+
     [Fact]
     public void Unknown_home_is_reported_at_the_home_with_a_suggestion()
     {
@@ -38,6 +40,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("did you mean 'House:room'?", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "House:rom");
     }
+
     [Fact]
     public void Unknown_routine_place_is_reported_at_the_place()
     {
@@ -48,6 +51,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("unknown place 'Bakery:floor'", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "\"Bakery:floor\"");
     }
+
     [Fact]
     public void Malformed_address_is_reported_as_such()
     {
@@ -56,7 +60,9 @@ public sealed class ScenarioPlaceErrorTests
         var error = Single(ErrorsOf(yaml), "agents[0].home");
 
         Assert.Contains("expected an address sector:arena[:object], found 'House::room'", error.Message, StringComparison.Ordinal);
+        AssertAt(error, yaml, "House::room");
     }
+
     [Fact]
     public void Overlapping_sectors_are_reported_at_the_later_area()
     {
@@ -67,6 +73,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("sector 'Shop' at [5, 0, 5, 5] overlaps sector 'House' at [0, 0, 6, 5]", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[5, 0, 5, 5]");
     }
+
     [Fact]
     public void Overlapping_arenas_are_reported_at_the_later_area()
     {
@@ -79,6 +86,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("arena 'nook' at [4, 3, 1, 1] overlaps arena 'room'", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[4, 3, 1, 1]");
     }
+
     [Fact]
     public void Arena_outside_its_sector_is_reported_at_its_area()
     {
@@ -89,6 +97,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("expected arena 'room' inside its sector 'House' at [0, 0, 6, 5], found [1, 1, 7, 3]", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[1, 1, 7, 3]");
     }
+
     [Fact]
     public void Object_outside_its_arena_is_reported_at_its_tile()
     {
@@ -101,6 +110,7 @@ public sealed class ScenarioPlaceErrorTests
         AssertAt(error, yaml, "[5, 2]");
         Assert.DoesNotContain(errors, e => e.Message.Contains("House:room:bed", StringComparison.Ordinal));
     }
+
     [Fact]
     public void Sector_off_the_map_is_reported_at_its_area()
     {
@@ -109,7 +119,9 @@ public sealed class ScenarioPlaceErrorTests
         var error = Single(ErrorsOf(yaml), "places[1].area");
 
         Assert.Contains("expected sector 'Shop' inside the 10x5 map, found [6, 0, 8, 5]", error.Message, StringComparison.Ordinal);
+        AssertAt(error, yaml, "[6, 0, 8, 5]");
     }
+
     [Fact]
     public void Undefined_legend_character_is_reported_at_its_place_inside_the_grid_block()
     {
@@ -121,6 +133,7 @@ public sealed class ScenarioPlaceErrorTests
         AssertAt(error, yaml, "x.+", 0);
         Assert.Equal(PositionOf(yaml, "#..x").Column + 3, error.Column);
     }
+
     [Fact]
     public void Ragged_row_is_reported_at_the_end_of_the_short_row()
     {
@@ -131,6 +144,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Equal(PositionOf(yaml, "#....#..\n").Line, error.Line);
         Assert.Equal(5 + 8, error.Column);
     }
+
     [Fact]
     public void Errors_in_a_grid_file_name_that_file_with_its_own_line_and_column()
     {
@@ -145,6 +159,7 @@ public sealed class ScenarioPlaceErrorTests
         var error = Single(e.Errors, "unknown tile character '?'");
         Assert.Equal((grid, 3, 9), (error.File, error.Line, error.Column));
     }
+
     [Fact]
     public void Missing_grid_file_is_reported_at_the_file_key()
     {
@@ -156,6 +171,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("expected a readable grid file at '/tmp/none/nowhere/grid.txt', found no such file", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "nowhere/grid.txt");
     }
+
     [Fact]
     public void Home_behind_walls_is_unreachable_from_the_start()
     {
@@ -170,6 +186,7 @@ public sealed class ScenarioPlaceErrorTests
         var place = Single(errors, "agents[0].routine[1].place");
         AssertAt(place, yaml, "\"House:room:bed\"");
     }
+
     [Fact]
     public void Routine_place_behind_walls_is_unreachable_from_home()
     {
@@ -180,6 +197,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("expected a place reachable from the agent's start [1, 1], found 'Shop:floor' cut off", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "\"Shop:floor\"");
     }
+
     [Fact]
     public void Unknown_agent_and_place_in_a_metric_are_reported()
     {
@@ -195,6 +213,7 @@ public sealed class ScenarioPlaceErrorTests
         AssertAt(anne, yaml, "Anne");
         AssertAt(Single(errors, "unknown agent 'Zed'"), yaml, "Zed");
     }
+
     [Fact]
     public void Metric_kinds_check_their_own_keys()
     {
@@ -209,13 +228,15 @@ public sealed class ScenarioPlaceErrorTests
 
         var errors = ErrorsOf(yaml);
 
-        Single(errors, "metrics[0]: missing required key 'fact'");
-        Single(errors, "metrics[0]: missing required key 'keywords'");
+        AssertAt(Single(errors, "metrics[0]: missing required key 'fact'"), yaml, "{ kind: information_diffusion");
+        AssertAt(Single(errors, "metrics[0]: missing required key 'keywords'"), yaml, "{ kind: information_diffusion");
         var kind = Single(errors, "metrics[1].kind");
         Assert.Contains("did you mean 'attendance'?", kind.Message, StringComparison.Ordinal);
+        AssertAt(kind, yaml, "attendence");
         AssertAt(Single(errors, "metrics[2].fact: not used by a relationship_density metric"), yaml, "fact: nothing");
-        Single(errors, "metrics[3].to: expected a time after from (2023-02-13 10:00), found 2023-02-13 09:00");
+        AssertAt(Single(errors, "metrics[3].to: expected a time after from (2023-02-13 10:00), found 2023-02-13 09:00"), yaml, "2023-02-13 09:00 }");
     }
+
     [Fact]
     public void A_folded_grid_block_is_rejected_because_it_joins_the_rows()
     {
@@ -226,6 +247,7 @@ public sealed class ScenarioPlaceErrorTests
         Assert.Contains("expected a literal block (grid: |), found a folded block", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, ">");
     }
+
     [Fact]
     public void A_legend_key_of_more_than_one_character_is_reported_at_the_key()
     {

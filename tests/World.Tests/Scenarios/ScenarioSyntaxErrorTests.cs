@@ -19,6 +19,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Equal("test.yaml", unknown.File);
         Single(errors, "missing required key 'start'");
     }
+
     [Fact]
     public void Unknown_key_deep_inside_a_routine_names_its_path()
     {
@@ -30,6 +31,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains("did you mean 'do'?", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "doo:");
     }
+
     [Fact]
     public void Missing_required_key_is_reported_at_its_mapping()
     {
@@ -40,6 +42,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.StartsWith("agents[0]: ", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "name: Ann");
     }
+
     [Fact]
     public void Wrong_type_names_what_was_expected_and_what_was_found()
     {
@@ -50,6 +53,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains("expected a whole number from 0 to 200, found 'thirty'", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "thirty");
     }
+
     [Fact]
     public void A_list_where_a_text_belongs_is_a_wrong_type()
     {
@@ -60,6 +64,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains("found a list", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "[a, b]");
     }
+
     [Theory]
     [InlineData("10 parsecs")]
     [InlineData("0s")]
@@ -74,6 +79,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains($"found '{duration}'", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, duration);
     }
+
     [Fact]
     public void Bad_date_time_is_reported_at_its_value()
     {
@@ -84,6 +90,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains("found '2023-13-45 08:00'", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "2023-13-45");
     }
+
     [Fact]
     public void Bad_time_of_day_in_a_routine_is_reported_at_its_value()
     {
@@ -94,6 +101,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains("expected a time of day like \"06:30\", found '25:00'", error.Message, StringComparison.Ordinal);
         AssertAt(error, yaml, "\"25:00\"");
     }
+
     [Fact]
     public void Two_routine_items_at_the_same_time_are_an_error()
     {
@@ -104,6 +112,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains("found 08:00 again", error.Message, StringComparison.Ordinal);
         Assert.Equal(PositionOf(yaml, "do: sleep").Line, error.Line);
     }
+
     [Fact]
     public void Duplicate_agent_name_points_at_the_second_and_names_the_first_line()
     {
@@ -116,6 +125,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Equal((secondLine, 11), (error.Line, error.Column));
         Assert.Contains($"first declared at line {PositionOf(Valid, "name: Ann").Line}", error.Message, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Mind_settings_are_checked_per_kind()
     {
@@ -123,20 +133,28 @@ public sealed class ScenarioSyntaxErrorTests
         var endpoint = ErrorsOf(Valid + "\nmind: { kind: endpoint, endpoint: ftp://x, model: m }\n");
         var model = ErrorsOf(Valid + "\nmind: { kind: model }\n");
 
-        Assert.Contains("did you mean 'model'?", Single(unknown, "mind.kind").Message, StringComparison.Ordinal);
-        Assert.Contains("expected an http:// or https:// address, found 'ftp://x'", Single(endpoint, "mind.endpoint").Message, StringComparison.Ordinal);
-        Single(model, "mind: missing required key 'model'");
+        var kind = Single(unknown, "mind.kind");
+        Assert.Contains("did you mean 'model'?", kind.Message, StringComparison.Ordinal);
+        Assert.Equal(PositionOf(Valid + "\nmind: { kind: modle }\n", "modle"), (kind.Line, kind.Column));
+        var address = Single(endpoint, "mind.endpoint");
+        Assert.Contains("expected an http:// or https:// address, found 'ftp://x'", address.Message, StringComparison.Ordinal);
+        Assert.Equal(PositionOf(Valid + "\nmind: { kind: endpoint, endpoint: ftp://x, model: m }\n", "ftp://x"), (address.Line, address.Column));
+        var missing = Single(model, "mind: missing required key 'model'");
+        Assert.Equal(PositionOf(Valid + "\nmind: { kind: model }\n", "{ kind: model }"), (missing.Line, missing.Column));
     }
+
     [Fact]
     public void Out_of_range_constants_are_reported()
     {
-        var errors = ErrorsOf(Valid + "\nmemory: { recency_decay: 1.5, top_k: 0 }\nperception: { attention: 0 }\nsnapshot_every: -1\n");
+        var yaml = Valid + "\nmemory: { recency_decay: 1.5, top_k: 0 }\nperception: { attention: 0 }\nsnapshot_every: -1\n";
+        var errors = ErrorsOf(yaml);
 
-        Single(errors, "memory.recency_decay: expected a number greater than 0 and at most 1, found '1.5'");
-        Single(errors, "memory.top_k: expected a whole number of at least 1, found '0'");
-        Single(errors, "perception.attention: expected a whole number from 1 to 1000, found '0'");
-        Single(errors, "snapshot_every: expected a whole number of at least 1, found '-1'");
+        AssertAt(Single(errors, "memory.recency_decay: expected a number greater than 0 and at most 1, found '1.5'"), yaml, "1.5");
+        AssertAt(Single(errors, "memory.top_k: expected a whole number of at least 1, found '0'"), yaml, "0 }\nperception");
+        AssertAt(Single(errors, "perception.attention: expected a whole number from 1 to 1000, found '0'"), yaml, "0 }\nsnapshot");
+        AssertAt(Single(errors, "snapshot_every: expected a whole number of at least 1, found '-1'"), yaml, "-1\n");
     }
+
     [Fact]
     public void Malformed_yaml_gives_file_line_and_column()
     {
@@ -149,6 +167,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.InRange(error.Line, PositionOf(yaml, "age: [30").Line, yaml.Split('\n').Length);
         Assert.True(error.Column >= 1);
     }
+
     [Fact]
     public void Duplicate_key_is_malformed_yaml_at_the_second_key()
     {
@@ -159,6 +178,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains("Duplicate key", error.Message, StringComparison.OrdinalIgnoreCase);
         AssertAt(error, yaml, "seed: 2");
     }
+
     [Fact]
     public void A_file_that_is_not_a_mapping_is_rejected_at_its_start()
     {
@@ -168,6 +188,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains("found a list", error.Message, StringComparison.Ordinal);
         Assert.Contains("found an empty file", Assert.Single(ErrorsOf("# nothing\n")).Message, StringComparison.Ordinal);
     }
+
     [Fact]
     public void Missing_scenario_file_names_the_path()
     {
@@ -180,6 +201,7 @@ public sealed class ScenarioSyntaxErrorTests
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("no such file", e.Message, StringComparison.Ordinal);
     }
+
     [Fact]
     public void All_errors_of_a_file_are_reported_at_once_in_line_order_one_per_message_line()
     {
