@@ -68,6 +68,7 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
     private void Initialise(long seed)
     {
         using var _ = no_grad();
+        using var scope = NewDisposeScope();
         using var generator = new Generator((ulong)seed);
         var residualStd = Config.InitStd / Math.Sqrt(2.0 * Config.Layers);
         foreach (var (name, parameter) in named_parameters())

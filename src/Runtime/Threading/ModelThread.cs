@@ -33,7 +33,9 @@ public sealed class ModelThread : IDisposable
 
     /// <summary>Runs <paramref name="step"/> on the model thread inside a fresh dispose scope and returns its result.</summary>
     /// <remarks>Tensors returned from the step are disposed with the scope; return managed values, or detach tensors with <c>MoveToOuterDisposeScope</c>.</remarks>
-    public Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken = default)
+    public Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken = default) => RunAsync(step, cancellationToken, scoped: true);
+
+    private Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken, bool scoped)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,17 +47,24 @@ public sealed class ModelThread : IDisposable
 
         if (IsCurrentThread)
         {
-            Execute(step, result, cancellationToken);
+            Execute(step, result, scoped, cancellationToken);
             return result.Task;
         }
 
-        if (!work.Writer.TryWrite(() => Execute(step, result, cancellationToken)))
+        if (!work.Writer.TryWrite(() => Execute(step, result, scoped, cancellationToken)))
         {
             throw new ObjectDisposedException(nameof(ModelThread));
         }
 
         return result.Task;
     }
+
+    /// <summary>
+    /// Runs <paramref name="create"/> on the model thread without a dispose scope, for long-lived objects (a model,
+    /// optimiser state) whose tensors must outlive the call; scope any temporaries inside it yourself.
+    /// </summary>
+    public Task<T> CreateAsync<T>(Func<T> create, CancellationToken cancellationToken = default) =>
+        RunAsync(create, cancellationToken, scoped: false);
 
     /// <summary>Runs <paramref name="step"/> on the model thread inside a fresh dispose scope.</summary>
     public Task RunAsync(Action step, CancellationToken cancellationToken = default) =>
@@ -87,7 +96,7 @@ public sealed class ModelThread : IDisposable
         }
     }
 
-    private static void Execute<T>(Func<T> step, TaskCompletionSource<T> result, CancellationToken cancellationToken)
+    private static void Execute<T>(Func<T> step, TaskCompletionSource<T> result, bool scoped, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -97,7 +106,7 @@ public sealed class ModelThread : IDisposable
 
         try
         {
-            using var scope = torch.NewDisposeScope();
+            using var scope = scoped ? torch.NewDisposeScope() : null;
             result.TrySetResult(step());
         }
         catch (OperationCanceledException ex) when (ex.CancellationToken == cancellationToken)
