@@ -25,7 +25,7 @@ public sealed class TokenStream : ITrainingData
         var source = heldOut ? this.heldOut : training;
         if (source.Length < length + 1)
         {
-            throw new InvalidOperationException(
+            throw new DatasetFormatException(
                 $"The {(heldOut ? "held-out" : "training")} split has {source.Length} tokens, fewer than one sequence of {length + 1}; add text or shorten the sequence length.");
         }
 

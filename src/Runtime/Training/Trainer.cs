@@ -45,7 +45,7 @@ public sealed class Trainer
         length = options.SequenceLength > 0 ? options.SequenceLength : model.Config.ContextLength;
         if (length > model.Config.ContextLength)
         {
-            throw new ArgumentException($"Training option out of range: sequence length {length} exceeds the model's context length {model.Config.ContextLength}.");
+            throw new RuntimeOptionException($"Training option out of range: sequence length {length} exceeds the model's context length {model.Config.ContextLength}.");
         }
     }
 
@@ -182,8 +182,9 @@ public sealed class Trainer
 
     private Tensor Loss((long[] Inputs, long[] Targets) batch)
     {
-        var inputs = tensor(batch.Inputs).view(options.BatchSize, length);
-        var targets = tensor(batch.Targets);
+        var device = model.parameters().First().device;
+        var inputs = tensor(batch.Inputs, device: device).view(options.BatchSize, length);
+        var targets = tensor(batch.Targets, device: device);
         var logits = model.forward(inputs);
         return F.cross_entropy(logits.view(-1, model.Config.VocabularySize).to(ScalarType.Float32), targets, ignore_index: -1);
     }

@@ -38,14 +38,14 @@ public sealed record TrainingOptions(
     bool Bf16 = false)
 {
     /// <summary>Checks ranges; the message names the option.</summary>
-    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    /// <exception cref="RuntimeOptionException">A value is out of range.</exception>
     public TrainingOptions Validate()
     {
         void Require(bool ok, string what)
         {
             if (!ok)
             {
-                throw new ArgumentException($"Training option out of range: {what}.");
+                throw new RuntimeOptionException($"Training option out of range: {what}.");
             }
         }
 
