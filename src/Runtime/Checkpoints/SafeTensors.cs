@@ -1,3 +1,4 @@
+using Agents.Runtime.Native;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
@@ -18,6 +19,7 @@ public static class SafeTensors
     /// <summary>Writes <paramref name="tensors"/> (sorted by name) to <paramref name="path"/> as <paramref name="type"/>, atomically.</summary>
     public static void Write(string path, IEnumerable<(string Name, Tensor Tensor)> tensors, SafeTensorsType type = SafeTensorsType.F32, IReadOnlyDictionary<string, string>? metadata = null)
     {
+        TorchNative.EnsureLoaded();
         var entries = tensors.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (t.Name, Bytes: ToBytes(t.Tensor, type), Shape: t.Tensor.shape)).ToList();
         using var header = new MemoryStream();
         using (var json = new Utf8JsonWriter(header))
@@ -84,6 +86,7 @@ public static class SafeTensors
     /// <exception cref="ModelFormatException">The file is truncated, its header is not valid safetensors, or a dtype is not F32, BF16 or F64.</exception>
     public static Dictionary<string, Tensor> Read(string path)
     {
+        TorchNative.EnsureLoaded();
         if (!File.Exists(path))
         {
             throw new ModelFormatException($"{path}: expected a safetensors file, found no file.");

@@ -1,3 +1,4 @@
+using Agents.Runtime.Native;
 using Agents.Runtime.Model;
 using static TorchSharp.torch;
 
@@ -14,6 +15,7 @@ public static class TextGenerator
     public static List<int> Generate(
         Transformer model, IReadOnlyList<int> prompt, int maxTokens, double temperature, long seed, IReadOnlySet<int> stopIds, int topK = 0)
     {
+        TorchNative.EnsureLoaded();
         ArgumentOutOfRangeException.ThrowIfNegative(temperature);
         var context = prompt.Select(i => (long)i).ToList();
         var output = new List<int>();

@@ -1,3 +1,4 @@
+using Agents.Runtime.Native;
 using static TorchSharp.torch;
 
 namespace Agents.Runtime.Model;
@@ -11,6 +12,7 @@ public static class Rotary
     /// <summary>Cosine and sine tables [time, headSize] for positions <paramref name="start"/> .. start+time-1.</summary>
     public static (Tensor Cos, Tensor Sin) Tables(long time, int headSize, double theta, Device device, ScalarType type, long start = 0)
     {
+        TorchNative.EnsureLoaded();
         var inverse = pow(theta, arange(0, headSize, 2, ScalarType.Float64, device) / headSize).reciprocal();
         var positions = arange(start, start + time, 1, ScalarType.Float64, device);
         var angles = outer(positions, inverse);

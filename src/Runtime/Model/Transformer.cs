@@ -1,3 +1,4 @@
+using Agents.Runtime.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -21,7 +22,7 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
 
     /// <summary>Builds a model with GPT-2 initialisation drawn from a generator seeded with <paramref name="seed"/>.</summary>
     public Transformer(ModelConfig config, long seed = 0)
-        : base("transformer")
+        : base(Loaded("transformer"))
     {
         Config = config.Validate();
         embed_tokens = nn.Embedding(config.VocabularySize, config.Width);
@@ -60,6 +61,12 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
     /// <summary>Names of the parameters that get no weight decay (norms and the embedding).</summary>
     public IReadOnlySet<string> NoDecayParameterNames() =>
         named_parameters().Select(p => p.name).Where(n => n.EndsWith("norm.weight", StringComparison.Ordinal) || n.StartsWith("embed_tokens", StringComparison.Ordinal)).ToHashSet();
+
+    private static string Loaded(string name)
+    {
+        TorchNative.EnsureLoaded();
+        return name;
+    }
 
     /// <summary>x times the transpose of <paramref name="weight"/>, in <paramref name="computeType"/>.</summary>
     internal static Tensor Linear(Tensor x, Tensor weight, ScalarType computeType) =>
