@@ -30,6 +30,19 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public async Task Bf16_training_also_fits_one_batch_and_saves_bf16_weights()
+    {
+        var model = await thread.CreateAsync(() => new Transformer(TinyModels.Config(), seed: 1));
+        var tokens = Enumerable.Range(0, 17).Select(i => (i * 7) % 50).ToArray();
+        var options = new TrainingOptions(Steps: 80, BatchSize: 1, LearningRate: 1e-2, MinLearningRate: 1e-3, WarmupSteps: 5, WeightDecay: 0, EvalEvery: 0, Bf16: true);
+        var trainer = new Trainer(thread, model, new TokenStream(tokens, heldOutFraction: 0), options) { OutputDirectory = folder, SaveType = SafeTensorsType.BF16 };
+        var result = await trainer.RunAsync();
+        Assert.True(result.History[^1].Loss < 0.3, $"last loss {result.History[^1].Loss}");
+        Assert.Contains("\"BF16\"", System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(folder, ModelFolder.WeightsFile)).AsSpan(8, 200)));
+        Assert.True(File.Exists(Path.Combine(folder, "resume.safetensors")), "exact float32 weights are kept for resuming");
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task Resumed_training_follows_the_uninterrupted_loss_curve()
     {
