@@ -24,7 +24,7 @@ public static class TrainCommand
         var accumulate = new Option<int?>("--accumulate") { Description = "Micro-batches per optimiser step: gradient accumulation (default 1)." };
         var learningRate = new Option<double?>("--lr") { Description = "Peak learning rate after warm-up (default 1e-3)." };
         var minLearningRate = new Option<double?>("--min-lr") { Description = "Learning rate at the end of the cosine decay (default 1e-4)." };
-        var warmup = new Option<int?>("--warmup") { Description = "Steps of linear warm-up (default 100)." };
+        var warmup = new Option<int?>("--warmup") { Description = "Steps of linear warm-up (default 100, but at most a tenth of --steps)." };
         var weightDecay = new Option<double?>("--weight-decay") { Description = "AdamW weight decay of the matrices; norms and embeddings get none (default 0.1)." };
         var clip = new Option<double?>("--clip") { Description = "Clip the global gradient norm to this; 0 turns clipping off (default 1.0)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Evaluate on the held-out split every N steps and at the end; 0 only at the end (default 100)." };

@@ -12,11 +12,16 @@ namespace Agents.Runtime.Inference;
 public static class TextGenerator
 {
     /// <summary>Continues <paramref name="prompt"/> by up to <paramref name="maxTokens"/> ids, stopping after any id in <paramref name="stopIds"/>.</summary>
+    /// <exception cref="RuntimeOptionException">A negative temperature, token count or top-k.</exception>
     public static List<int> Generate(
         Transformer model, IReadOnlyList<int> prompt, int maxTokens, double temperature, long seed, IReadOnlySet<int> stopIds, int topK = 0)
     {
         TorchNative.EnsureLoaded();
-        ArgumentOutOfRangeException.ThrowIfNegative(temperature);
+        if (temperature < 0 || maxTokens < 0 || topK < 0)
+        {
+            throw new RuntimeOptionException($"Sampling options out of range: expected temperature >= 0 (found {temperature}), max tokens >= 0 (found {maxTokens}), top-k >= 0 (found {topK}).");
+        }
+
         var context = prompt.Select(i => (long)i).ToList();
         var output = new List<int>();
         var device = model.parameters().First().device;
