@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Agents.Cli.Commands;
 
 namespace Agents.Cli;
 
@@ -15,11 +16,17 @@ public static class AgentsCommand
     public const int BadInput = 2;
 
     /// <summary>Builds the command tree.</summary>
-    public static RootCommand Build()
+    public static Command Build()
     {
-        var root = new RootCommand(
-            "agents: simulate towns of generative agents, run collaboration protocols, and train and serve the model that drives them.");
-        root.Options.Add(CommonOptions.Verbose);
+        // A plain command named "agents" rather than RootCommand, whose name would be the assembly's (Agents.Cli).
+        var root = new Command(
+            "agents",
+            "Simulate towns of generative agents, run collaboration protocols, and train and serve the model that drives them.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+            CommonOptions.Verbose,
+        };
         foreach (var command in Commands())
         {
             root.Subcommands.Add(command);
@@ -89,6 +96,7 @@ public static class AgentsCommand
     private static IEnumerable<Command> Commands()
     {
         // One line per subcommand; each lives in Commands/<Name>Command.cs and exposes Create().
-        yield break;
+        yield return RunCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

@@ -11,7 +11,10 @@ public static class UserErrors
     public static bool IsUserError(Exception ex) => ex is
         FileNotFoundException or
         DirectoryNotFoundException or
-        CliUsageException;
+        CliUsageException or
+        World.Runs.RunException or
+        World.Scenarios.ScenarioException or
+        World.Map.MapException;
 }
 
 /// <summary>A command-line argument that parsed but makes no sense (an output folder that exists, a bad time).</summary>

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using Agents.World.Runs;
+using Agents.World.Scenarios;
+using Spectre.Console;
+
+namespace Agents.Cli.Commands;
+
+/// <summary><c>agents run</c>: runs a scenario headless into a run folder, or resumes one.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenario = new Argument<FileInfo?>("scenario")
+        {
+            Description = "The scenario file (YAML), e.g. scenarios/smallville.yaml. Omit it with --resume.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var hours = new Option<double?>("--hours") { Description = "Game hours to run (default: the scenario's duration)." };
+        var until = new Option<string?>("--until") { Description = "Game time to run until, e.g. \"2023-02-14 19:00\" (instead of --hours)." };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "The run folder to write (default: runs/<scenario>-<date-time>)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed for this run (default: the scenario's seed). Same scenario and seed: same event log." };
+        var force = new Option<bool>("--force") { Description = "Replace an earlier run in the --out folder." };
+        var resume = new Option<DirectoryInfo?>("--resume") { Description = "Continue the run in this folder from its last snapshot (after a crash or Ctrl+C)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar; print only the result." };
+
+        var command = new Command("run", "Run a scenario headless and write a run folder: run.sqlite (event log), snapshots/, a copy of the scenario, report.md.")
+        {
+            scenario, hours, until, output, seed, force, resume, quiet,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var console = Terminal.For(parse);
+            var resumeDir = parse.GetValue(resume);
+            var scenarioFile = parse.GetValue(scenario);
+            HeadlessRun run;
+            if (resumeDir is not null)
+            {
+                if (scenarioFile is not null || parse.GetValue(hours) is not null || parse.GetValue(until) is not null || parse.GetValue(seed) is not null)
+                {
+                    throw new CliUsageException("--resume continues a run as it was started: give no scenario, --hours, --until or --seed with it.");
+                }
+
+                run = HeadlessRun.Resume(resumeDir.FullName);
+            }
+            else
+            {
+                if (scenarioFile is null)
+                {
+                    throw new CliUsageException("Give a scenario file to run (e.g. agents run scenarios/tiny.yaml), or --resume DIR.");
+                }
+
+                var options = new RunOptions(
+                    Seed: parse.GetValue(seed),
+                    Duration: ParseHours(parse.GetValue(hours)),
+                    Until: ParseUntil(parse.GetValue(until)),
+                    Force: parse.GetValue(force));
+                if (options.Duration is not null && options.Until is not null)
+                {
+                    throw new CliUsageException("Give either --hours or --until, not both.");
+                }
+
+                var loaded = ScenarioLoader.Load(scenarioFile.FullName);
+                var folder = parse.GetValue(output)?.FullName
+                    ?? Path.Combine("runs", $"{Slug(loaded.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
+                run = HeadlessRun.Create(loaded, folder, options);
+            }
+
+            using (run)
+            {
+                var result = parse.GetValue(quiet) || !console.Profile.Capabilities.Interactive
+                    ? await run.RunAsync(null, cancel)
+                    : await RunWithProgressAsync(console, run, cancel);
+                console.MarkupLineInterpolated($"Ran [bold]{result.StepsThisSession}[/] steps to {result.GameTime:yyyy-MM-dd HH:mm} in {result.WallTime.TotalSeconds:F1} s ({result.StepsThisSession / Math.Max(result.WallTime.TotalSeconds, 1e-9):F0} steps/s).");
+                console.MarkupLineInterpolated($"Run folder: {result.Folder}");
+                console.WriteLine($"Event log hash: {result.Hash}");
+                return AgentsCommand.Ok;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<RunResult> RunWithProgressAsync(IAnsiConsole console, HeadlessRun run, CancellationToken cancel)
+    {
+        RunResult? result = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"{run.Town.Scenario.Name}", maxValue: run.TotalSteps);
+                task.Value = run.Town.Clock.Step;
+                var progress = new Progress<RunProgress>(p =>
+                {
+                    task.Value = p.Step;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{run.Town.Scenario.Name} {p.GameTime:ddd MM-dd HH:mm} {p.StepsPerSecond,7:F0} steps/s");
+                });
+                result = await run.RunAsync(progress, cancel);
+                task.Value = run.TotalSteps;
+            });
+        return result!;
+    }
+
+    private static TimeSpan? ParseHours(double? hours) => hours switch
+    {
+        null => null,
+        <= 0 or double.NaN or double.PositiveInfinity => throw new CliUsageException($"--hours must be a positive number of game hours; got {hours}."),
+        _ => TimeSpan.FromHours(hours.Value),
+    };
+
+    private static DateTime? ParseUntil(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        string[] formats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
+        return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : throw new CliUsageException($"--until: expected a game time like \"2023-02-14 19:00\"; got \"{text}\".");
+    }
+
+    private static string Slug(string name)
+    {
+        var chars = name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray();
+        var slug = new string(chars).Trim('-');
+        return slug.Length == 0 ? "run" : slug;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Agents.World.Runs;
+
+/// <summary>A run folder that cannot be used as asked: it exists already, it is not a run folder, it is damaged.</summary>
+public sealed class RunException(string message, Exception? inner = null) : Exception(message, inner);
