@@ -15,7 +15,7 @@ public static class Perceiver
     /// tiles around <paramref name="viewer"/> that lie in the viewer's current arena (events on tiles outside any arena
     /// are seen only from outside any arena), nearest first (Euclidean; ties by row, column, then the event's text), at
     /// most <see cref="PerceptionSettings.Attention"/> of them. Skipped: the viewer's own events (subject equal to
-    /// <paramref name="viewerName"/>), events whose triple is in <paramref name="recentTriples"/>, and repeats of an
+    /// <paramref name="viewerName"/>), events off the map, events whose triple is in <paramref name="recentTriples"/>, and repeats of an
     /// event already taken (the same event on two tiles counts once). Retention is applied before the attention limit,
     /// so an already-known event does not use up attention. Allocation-free when <paramref name="into"/> has room.
     /// </summary>
@@ -38,6 +38,7 @@ public static class Perceiver
         {
             PositionedEvent e = events[i];
             if (e.At.ChebyshevTo(viewer) > settings.VisionRadius
+                || !map.InBounds(e.At)
                 || !ReferenceEquals(map.ArenaAt(e.At), arena)
                 || string.Equals(e.Event.Subject, viewerName, StringComparison.Ordinal)
                 || Known(recentTriples, e.Event))

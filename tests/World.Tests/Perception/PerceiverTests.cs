@@ -105,6 +105,13 @@ public sealed class PerceiverTests
     }
 
     [Fact]
+    public void Events_off_the_map_are_not_seen()
+    {
+        var seen = Perceive(new Point(16, 5), [At(17, 5, "ghost"), At(16, 6, "mole"), At(15, 5, "dog")]);
+        Assert.Equal(["dog"], seen.Select(p => p.Event.Subject));
+    }
+
+    [Fact]
     public void No_attention_means_nothing_is_perceived()
     {
         Assert.Empty(Perceive(new Point(1, 1), [At(2, 1, "x")], Defaults with { Attention = 0 }));
