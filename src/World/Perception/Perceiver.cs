@@ -15,9 +15,11 @@ public static class Perceiver
     /// tiles around <paramref name="viewer"/> that lie in the viewer's current arena (events on tiles outside any arena
     /// are seen only from outside any arena), nearest first (Euclidean; ties by row, column, then the event's text), at
     /// most <see cref="PerceptionSettings.Attention"/> of them. Skipped: the viewer's own events (subject equal to
-    /// <paramref name="viewerName"/>), events off the map, events whose triple is in <paramref name="recentTriples"/>, and repeats of an
-    /// event already taken (the same event on two tiles counts once). Retention is applied before the attention limit,
-    /// so an already-known event does not use up attention. Allocation-free when <paramref name="into"/> has room.
+    /// <paramref name="viewerName"/>), events off the map, and repeats of an event already taken (the same event on two
+    /// tiles counts once). Then, as in the paper's reference code, the events whose triple is in
+    /// <paramref name="recentTriples"/> are dropped from those nearest few: attention is spent on the nearest events
+    /// whether or not they are new, so an agent sitting among the same few events stops re-noticing them.
+    /// Allocation-free when <paramref name="into"/> has room.
     /// </summary>
     public static void Perceive(TileMap map, Point viewer, string viewerName, IReadOnlyList<PositionedEvent> events,
         PerceptionSettings settings, IReadOnlyCollection<(string S, string P, string O)> recentTriples, List<Perceived> into)
@@ -40,8 +42,7 @@ public static class Perceiver
             if (e.At.ChebyshevTo(viewer) > settings.VisionRadius
                 || !map.InBounds(e.At)
                 || !ReferenceEquals(map.ArenaAt(e.At), arena)
-                || string.Equals(e.Event.Subject, viewerName, StringComparison.Ordinal)
-                || Known(recentTriples, e.Event))
+                || string.Equals(e.Event.Subject, viewerName, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -78,6 +79,7 @@ public static class Perceiver
         }
 
         into.RemoveRange(kept, into.Count - kept);
+        into.RemoveAll(p => Known(recentTriples, p.Event));
     }
 
     /// <summary>
