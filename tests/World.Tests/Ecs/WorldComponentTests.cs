@@ -107,8 +107,10 @@ public sealed class WorldComponentTests
         }
 
         world.Set(e[3], new Health(30));
-        Assert.Equal(30, world.Get<Health>(e[3]).Value);
-        Assert.Equal(2, world.Get<Health>(e[2]).Value);
+        world.Set(e[2], new Health(20));
+        var awake = new Dictionary<Entity, int>();
+        world.Query(new QueryDescription().WithNone<Asleep>(), (Entity entity, ref Health h) => awake.Add(entity, h.Value));
+        Assert.Equal(new Dictionary<Entity, int> { [e[2]] = 20, [e[3]] = 30 }, awake);
     }
 
     [Fact]
