@@ -110,6 +110,11 @@ public sealed class Town : IDisposable
             }
         }
 
+        foreach (var slot in snapshot.FreeSlots)
+        {
+            entities.RestoreFreeSlot(new Entity(slot.Id, slot.Version));
+        }
+
         if (agents.Any(a => a == default))
         {
             throw new InvalidDataException("The snapshot does not hold every agent of the scenario; it belongs to another run.");
@@ -124,8 +129,9 @@ public sealed class Town : IDisposable
     /// <summary>Captures every entity's components, the clock and the generator.</summary>
     public TownSnapshot Capture()
     {
+        // Query order (not id order), restored in the same order, so the restored world iterates exactly as this one.
         var all = new List<Entity>();
-        Entities.GetEntities(new Ecs.QueryDescription(), all);
+        Entities.Query(new Ecs.QueryDescription(), (Entity e) => all.Add(e));
         var saved = new List<EntitySnapshot>(all.Count);
         foreach (var entity in all)
         {
@@ -138,7 +144,9 @@ public sealed class Town : IDisposable
             saved.Add(new EntitySnapshot(entity.Id, entity.Version, components));
         }
 
-        return new TownSnapshot(Clock.Step, Random.State, saved);
+        var free = new List<Entity>();
+        Entities.GetFreeSlots(free);
+        return new TownSnapshot(Clock.Step, Random.State, saved, free.Select(f => new FreeSlot(f.Id, f.Version)).ToList());
     }
 
     /// <summary>The object entity at an address, if the address names an object.</summary>
