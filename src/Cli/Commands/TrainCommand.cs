@@ -95,7 +95,13 @@ public static class TrainCommand
                         ct);
                 });
 
-            var last = result!.History[^1];
+            if (result!.History.Count == 0)
+            {
+                console.MarkupLine("[yellow]nothing to do[/]: the run in the folder has no steps left.");
+                return 0;
+            }
+
+            var last = result.History[^1];
             console.MarkupLine(
                 $"[green]done[/]: {last.Step} steps, loss {last.Loss:0.000}, held-out {result.FinalValidationLoss?.ToString("0.000") ?? "n/a"}, " +
                 $"{last.TokensPerSecond:N0} tok/s, {Format(result.Elapsed)}. Model folder: {Markup.Escape(Path.GetFullPath(job.OutputDirectory))}");

@@ -29,10 +29,13 @@ public static class TorchNative
     {
         if (LoadFailure.Value is { } failure)
         {
-            throw new TorchUnavailableException(
-                $"TorchSharp native library could not be loaded: {failure.Message}; the rest of the framework works without it.", failure);
+            throw Unavailable(failure);
         }
     }
+
+    /// <summary>The exception every runtime entry point throws when torch cannot load for <paramref name="failure"/>.</summary>
+    internal static TorchUnavailableException Unavailable(Exception failure) =>
+        new($"TorchSharp native library could not be loaded: {failure.Message}; the rest of the framework works without it.", failure);
 
     /// <summary>The copies of libLibTorchSharp.so that this app would load, in the order the loader looks.</summary>
     public static IReadOnlyList<string> CandidateNativeLibraries()

@@ -91,6 +91,15 @@ public sealed class ElfVersionPatcherTests : IDisposable
         Assert.Equal(patchedFlags | 0x2, File.ReadAllBytes(copy)[at]);
     }
 
+    [Fact]
+    public void A_library_that_cannot_load_is_reported_as_such_with_its_cause()
+    {
+        var error = TorchNative.Unavailable(new DllNotFoundException("libLibTorchSharp.so: version `GLIBCXX_3.4.32' not found"));
+        Assert.StartsWith("TorchSharp native library could not be loaded: libLibTorchSharp.so: version", error.Message);
+        Assert.EndsWith("the rest of the framework works without it.", error.Message);
+        Assert.IsType<DllNotFoundException>(error.InnerException);
+    }
+
     private const int FlagsOfSecondAux = 112 + 32 + 4;
 
     /// <summary>A minimal ELF64 file: header, .dynstr, .gnu.version_r needing two versions of libstdc++.so.6, section table.</summary>
