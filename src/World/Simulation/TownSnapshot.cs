@@ -7,12 +7,14 @@ namespace Agents.World.Simulation;
 /// <param name="RandomState">The generator's state words.</param>
 /// <param name="Entities">Every live entity with its components, in the world's query order.</param>
 /// <param name="FreeSlots">Free entity ids with the version each would be reused with.</param>
+/// <param name="BehaviorState">The state of an <see cref="IPersistentBehavior"/>, or empty.</param>
 [MessagePackObject]
 public sealed record TownSnapshot(
     [property: Key(0)] long Step,
     [property: Key(1)] ulong[] RandomState,
     [property: Key(2)] IReadOnlyList<EntitySnapshot> Entities,
-    [property: Key(3)] IReadOnlyList<FreeSlot> FreeSlots);
+    [property: Key(3)] IReadOnlyList<FreeSlot> FreeSlots,
+    [property: Key(4)] byte[] BehaviorState);
 
 /// <summary>A free entity id of a snapshot's world.</summary>
 /// <param name="Id">The id.</param>
