@@ -368,12 +368,17 @@ public sealed class MemoryStream
 
     private readonly record struct Scored(int Row, double Recency, double Importance, double Relevance, double Total);
 
-    /// <summary>Min-max normalisation to [0, 1]; when every candidate has the same value each gets 0.5.</summary>
+    /// <summary>
+    /// Min-max normalisation to [0, 1]; when every candidate has the same value each gets 0.5. Values within a
+    /// relative 1e-6 count as the same, so float rounding (the cosine of parallel vectors of different lengths) does
+    /// not spread a tie to 0 and 1.
+    /// </summary>
     private readonly struct Normaliser(float min, float max)
     {
+        private const double Tolerance = 1e-6;
         private readonly double min = min;
-        private readonly double range = (double)max - min;
+        private readonly double range = (double)max - min > Tolerance * Math.Max(Math.Abs(min), Math.Abs(max)) ? (double)max - min : 0;
 
-        public double Apply(float value) => range > 0 ? (value - min) / range : 0.5;
+        public double Apply(float value) => range > 0 ? Math.Clamp((value - min) / range, 0, 1) : 0.5;
     }
 }
