@@ -165,6 +165,9 @@ public sealed class MemoryStream
         return records.Count == 0 ? null : new DateTime(latest);
     }
 
+    /// <summary>The contiguous embedding chunks, for benchmarks that read the same bytes as a reference.</summary>
+    internal EmbeddingRows Embeddings => embeddings;
+
     /// <summary>Adds a memory read back from a store, keeping its id, times and depth; no change is recorded.</summary>
     internal MemoryRecord Restore(MemoryRecord record)
     {
