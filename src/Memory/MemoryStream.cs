@@ -1,6 +1,5 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Numerics.Tensors;
 using Agents.Memory.Retrieval;
 
 namespace Agents.Memory;
@@ -18,19 +17,13 @@ public sealed class MemoryStream
     private readonly List<MemoryRecord> records = [];
     private readonly ReadOnlyCollection<MemoryRecord> recordsView;
     private readonly Dictionary<long, int> rowById = [];
-    private readonly EmbeddingRows embeddings;
-    private float[] importances = new float[16];
-    private long[] createdTicks = new long[16];
-    private long[] lastAccessTicks = new long[16];
-    private float[] inverseNorms = new float[16];
-    private float[] relevanceScratch = [];
-    private float[] recencyScratch = [];
+    private readonly RetrievalIndex index;
 
     internal MemoryStream(MemoryBank bank, string owner)
     {
         this.bank = bank;
         Owner = owner;
-        embeddings = new EmbeddingRows(bank.Dimension);
+        index = new RetrievalIndex(bank.Dimension);
         recordsView = records.AsReadOnly();
     }
 
@@ -38,7 +31,7 @@ public sealed class MemoryStream
     public string Owner { get; }
 
     /// <summary>Length of every embedding in this stream.</summary>
-    public int Dimension => embeddings.Dimension;
+    public int Dimension => index.Dimension;
 
     /// <summary>How many memories the stream holds.</summary>
     public int Count => records.Count;
@@ -88,11 +81,11 @@ public sealed class MemoryStream
     /// </summary>
     public IReadOnlyList<RetrievedMemory> Rank(ReadOnlySpan<float> query, DateTime now, RetrievalSettings? settings = null, int? k = null)
     {
-        List<Scored> scored = Score(query, now, settings ?? RetrievalSettings.Default, k);
+        List<ScoredRow> scored = Score(query, now, settings ?? RetrievalSettings.Default, k);
         var results = new RetrievedMemory[scored.Count];
         for (int i = 0; i < results.Length; i++)
         {
-            Scored s = scored[i];
+            ScoredRow s = scored[i];
             results[i] = new RetrievedMemory(records[s.Row], s.Recency, s.Importance, s.Relevance, s.Total);
         }
 
@@ -105,14 +98,14 @@ public sealed class MemoryStream
     /// </summary>
     public IReadOnlyList<RetrievedMemory> Retrieve(ReadOnlySpan<float> query, DateTime now, RetrievalSettings? settings = null, int? k = null)
     {
-        List<Scored> scored = Score(query, now, settings ?? RetrievalSettings.Default, k);
+        List<ScoredRow> scored = Score(query, now, settings ?? RetrievalSettings.Default, k);
         var results = new RetrievedMemory[scored.Count];
         for (int i = 0; i < results.Length; i++)
         {
-            Scored s = scored[i];
+            ScoredRow s = scored[i];
             MemoryRecord touched = records[s.Row] with { LastAccessed = now };
             records[s.Row] = touched;
-            lastAccessTicks[s.Row] = now.Ticks;
+            index.Touch(s.Row, now.Ticks);
             bank.NoteTouched(touched.Id);
             results[i] = new RetrievedMemory(touched, s.Recency, s.Importance, s.Relevance, s.Total);
         }
@@ -156,17 +149,23 @@ public sealed class MemoryStream
     /// <summary>The latest game time in the stream (creation or access), or null when it is empty: a default "now".</summary>
     public DateTime? LatestTime()
     {
-        long latest = long.MinValue;
-        for (int i = 0; i < records.Count; i++)
+        if (records.Count == 0)
         {
-            latest = Math.Max(latest, Math.Max(createdTicks[i], lastAccessTicks[i]));
+            return null;
         }
 
-        return records.Count == 0 ? null : new DateTime(latest);
+        DateTime latest = DateTime.MinValue;
+        foreach (MemoryRecord record in records)
+        {
+            latest = record.Created > latest ? record.Created : latest;
+            latest = record.LastAccessed > latest ? record.LastAccessed : latest;
+        }
+
+        return latest;
     }
 
     /// <summary>The contiguous embedding chunks, for benchmarks that read the same bytes as a reference.</summary>
-    internal EmbeddingRows Embeddings => embeddings;
+    internal EmbeddingRows Embeddings => index.Embeddings;
 
     /// <summary>Adds a memory read back from a store, keeping its id, times and depth; no change is recorded.</summary>
     internal MemoryRecord Restore(MemoryRecord record)
@@ -232,29 +231,14 @@ public sealed class MemoryStream
 
     private MemoryRecord AddRow(MemoryRecord record, ReadOnlySpan<float> embedding)
     {
-        int row = records.Count;
-        if (row == importances.Length)
-        {
-            int capacity = row * 2;
-            Array.Resize(ref importances, capacity);
-            Array.Resize(ref createdTicks, capacity);
-            Array.Resize(ref lastAccessTicks, capacity);
-            Array.Resize(ref inverseNorms, capacity);
-        }
-
-        ReadOnlyMemory<float> stored = embeddings.Add(embedding);
-        float norm = TensorPrimitives.Norm(embedding);
+        ReadOnlyMemory<float> stored = index.Add(embedding, record.Importance, record.Created.Ticks, record.LastAccessed.Ticks);
         record = record with { Embedding = stored };
+        rowById.Add(record.Id, records.Count);
         records.Add(record);
-        rowById.Add(record.Id, row);
-        importances[row] = record.Importance;
-        createdTicks[row] = record.Created.Ticks;
-        lastAccessTicks[row] = record.LastAccessed.Ticks;
-        inverseNorms[row] = norm > 0 ? 1 / norm : 0;
         return record;
     }
 
-    private List<Scored> Score(ReadOnlySpan<float> query, DateTime now, RetrievalSettings settings, int? k)
+    private List<ScoredRow> Score(ReadOnlySpan<float> query, DateTime now, RetrievalSettings settings, int? k)
     {
         settings.Validate();
         int take = k ?? settings.TopK;
@@ -264,124 +248,6 @@ public sealed class MemoryStream
             throw new ArgumentException($"The query embedding has {query.Length} floats; {Owner}'s memory stream expects {Dimension} (or none).", nameof(query));
         }
 
-        int n = records.Count;
-        if (relevanceScratch.Length < n)
-        {
-            relevanceScratch = new float[importances.Length];
-            recencyScratch = new float[importances.Length];
-        }
-
-        Span<float> relevance = relevanceScratch.AsSpan(0, n);
-        Span<float> recency = recencyScratch.AsSpan(0, n);
-        ComputeRelevance(query, relevance);
-        ComputeRecency(now.Ticks, settings.RecencyDecay, recency);
-
-        // Min and max over the candidates: memories that exist at `now`.
-        long nowTicks = now.Ticks;
-        float recMin = float.PositiveInfinity, recMax = float.NegativeInfinity;
-        float impMin = float.PositiveInfinity, impMax = float.NegativeInfinity;
-        float relMin = float.PositiveInfinity, relMax = float.NegativeInfinity;
-        int candidates = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (createdTicks[i] > nowTicks)
-            {
-                continue;
-            }
-
-            candidates++;
-            recMin = Math.Min(recMin, recency[i]);
-            recMax = Math.Max(recMax, recency[i]);
-            impMin = Math.Min(impMin, importances[i]);
-            impMax = Math.Max(impMax, importances[i]);
-            relMin = Math.Min(relMin, relevance[i]);
-            relMax = Math.Max(relMax, relevance[i]);
-        }
-
-        if (candidates == 0)
-        {
-            return [];
-        }
-
-        var rec = new Normaliser(recMin, recMax);
-        var imp = new Normaliser(impMin, impMax);
-        var rel = new Normaliser(relMin, relMax);
-        take = Math.Min(take, candidates);
-        Span<int> rows = take <= 128 ? stackalloc int[take] : new int[take];
-        Span<double> totals = take <= 128 ? stackalloc double[take] : new double[take];
-        var selector = new TopKSelector(rows, totals);
-        for (int i = 0; i < n; i++)
-        {
-            if (createdTicks[i] <= nowTicks)
-            {
-                double total = (settings.RecencyWeight * rec.Apply(recency[i]))
-                    + (settings.ImportanceWeight * imp.Apply(importances[i]))
-                    + (settings.RelevanceWeight * rel.Apply(relevance[i]));
-
-                // Rows are in id order, so a lower row is a lower id: ties go to the older memory.
-                selector.Offer(i, total);
-            }
-        }
-
-        int found = selector.SortBestFirst();
-        var scored = new List<Scored>(found);
-        for (int j = 0; j < found; j++)
-        {
-            int i = rows[j];
-            scored.Add(new Scored(i, rec.Apply(recency[i]), imp.Apply(importances[i]), rel.Apply(relevance[i]), totals[j]));
-        }
-
-        return scored;
-    }
-
-    private void ComputeRelevance(ReadOnlySpan<float> query, Span<float> relevance)
-    {
-        float queryNorm = query.IsEmpty ? 0 : TensorPrimitives.Norm(query);
-        if (queryNorm == 0)
-        {
-            relevance.Clear();
-            return;
-        }
-
-        int start = 0;
-        for (int c = 0; c < embeddings.ChunkCount; c++)
-        {
-            ReadOnlySpan<float> chunk = embeddings.Chunk(c);
-            int rows = chunk.Length / Dimension;
-            VectorSearch.DotProducts(chunk, Dimension, query, relevance.Slice(start, rows));
-            start += rows;
-        }
-
-        TensorPrimitives.Multiply(relevance, inverseNorms.AsSpan(0, relevance.Length), relevance);
-        TensorPrimitives.Multiply(relevance, 1 / queryNorm, relevance);
-    }
-
-    private void ComputeRecency(long nowTicks, double decay, Span<float> recency)
-    {
-        // decay ^ hours = exp(hours * ln decay); the exponent in double, the exp vectorised in float.
-        double perTick = Math.Log(decay) / TimeSpan.TicksPerHour;
-        for (int i = 0; i < recency.Length; i++)
-        {
-            long elapsed = nowTicks - lastAccessTicks[i];
-            recency[i] = elapsed > 0 ? (float)(elapsed * perTick) : 0f;
-        }
-
-        TensorPrimitives.Exp(recency, recency);
-    }
-
-    private readonly record struct Scored(int Row, double Recency, double Importance, double Relevance, double Total);
-
-    /// <summary>
-    /// Min-max normalisation to [0, 1]; when every candidate has the same value each gets 0.5. Values within a
-    /// relative 1e-6 count as the same, so float rounding (the cosine of parallel vectors of different lengths) does
-    /// not spread a tie to 0 and 1.
-    /// </summary>
-    private readonly struct Normaliser(float min, float max)
-    {
-        private const double Tolerance = 1e-6;
-        private readonly double min = min;
-        private readonly double range = (double)max - min > Tolerance * Math.Max(Math.Abs(min), Math.Abs(max)) ? (double)max - min : 0;
-
-        public double Apply(float value) => range > 0 ? Math.Clamp((value - min) / range, 0, 1) : 0.5;
+        return index.Score(query, now.Ticks, settings, take);
     }
 }
