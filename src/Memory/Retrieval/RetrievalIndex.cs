@@ -119,11 +119,18 @@ internal sealed class RetrievalIndex
         Span<int> rows = take <= 128 ? stackalloc int[take] : new int[take];
         Span<double> keys = take <= 128 ? stackalloc double[take] : new double[take];
         var selector = new TopKSelector(rows, keys);
+        double worst = double.NegativeInfinity;
         for (int i = 0; i < n; i++)
         {
             if (allCandidates || createdTicks[i] <= now)
             {
-                selector.Offer(i, (recFactor * recency[i]) + (impFactor * importance[i]) + (relFactor * relevance[i]));
+                // Rows come in increasing order, so once k are kept a tie never enters: only a higher key does.
+                double key = (recFactor * recency[i]) + (impFactor * importance[i]) + (relFactor * relevance[i]);
+                if (key > worst || !selector.IsFull)
+                {
+                    selector.Offer(i, key);
+                    worst = selector.IsFull ? selector.WorstScore : double.NegativeInfinity;
+                }
             }
         }
 

@@ -19,6 +19,12 @@ internal ref struct TopKSelector
 
     public readonly int Count => count;
 
+    /// <summary>True once k pairs are kept: a later index must then score above <see cref="WorstScore"/> to enter.</summary>
+    public readonly bool IsFull => count == indices.Length;
+
+    /// <summary>The lowest kept score (meaningful when <see cref="IsFull"/>).</summary>
+    public readonly double WorstScore => scores[0];
+
     public void Offer(int index, double score)
     {
         if (count < indices.Length)

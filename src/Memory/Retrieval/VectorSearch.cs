@@ -11,11 +11,8 @@ public static class VectorSearch
     /// <summary>Writes the dot product of <paramref name="query"/> with every row into <paramref name="destination"/>.</summary>
     public static void DotProducts(ReadOnlySpan<float> matrix, int dimension, ReadOnlySpan<float> query, Span<float> destination)
     {
-        int rows = CheckShape(matrix, dimension, query, destination.Length);
-        for (int i = 0; i < rows; i++)
-        {
-            destination[i] = TensorPrimitives.Dot(matrix.Slice(i * dimension, dimension), query);
-        }
+        CheckShape(matrix, dimension, query, destination.Length);
+        DotKernel.DotRows(matrix, dimension, query, destination);
     }
 
     /// <summary>Writes the cosine similarity of <paramref name="query"/> with every row (0 for a zero row or query).</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Agents.Memory.Retrieval;
 using CsCheck;
 
@@ -29,6 +30,28 @@ public sealed class VectorSearchTests
             Assert.Equal(expected, indices[..found]);
             Assert.Equal(expected.Select(i => all[i]), scores[..found]);
         }, iter: 300);
+    }
+
+    [Fact]
+    public void Dot_products_equal_the_per_row_dot_for_every_dimension_and_row_count()
+    {
+        // Small integers make every product and sum exact, so the SIMD kernels (AVX-512, AVX2, fallback) must agree exactly.
+        var gen = from dimension in Gen.Int[1, 70]
+                  from rows in Gen.Int[0, 13]
+                  from matrix in Gen.Int[-4, 4].Select(x => (float)x).Array[rows * dimension]
+                  from query in Gen.Int[-4, 4].Select(x => (float)x).Array[dimension]
+                  select (dimension, matrix, query);
+
+        gen.Sample(t =>
+        {
+            int rows = t.matrix.Length / t.dimension;
+            var actual = new float[rows + 1];
+            actual[rows] = 12345;
+            VectorSearch.DotProducts(t.matrix, t.dimension, t.query, actual);
+
+            float[] expected = [.. Enumerable.Range(0, rows).Select(i => TensorPrimitives.Dot(t.matrix.AsSpan(i * t.dimension, t.dimension), t.query)), 12345];
+            Assert.Equal(expected, actual);
+        }, iter: 500);
     }
 
     [Fact]
