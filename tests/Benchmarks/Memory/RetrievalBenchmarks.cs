@@ -2,7 +2,10 @@ using System.Numerics.Tensors;
 using Agents.Memory;
 using Agents.Memory.Retrieval;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MemoryStream = Agents.Memory.MemoryStream;
 
 namespace Agents.Benchmarks.Memory;
@@ -12,7 +15,7 @@ namespace Agents.Benchmarks.Memory;
 /// dimension 256, beside the reference: one pass summing the same embedding floats. Goal: within 2x of it.
 /// Run: dotnet run -c Release --project tests/Benchmarks -- --filter '*RetrievalBenchmarks*'
 /// </summary>
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[Config(typeof(ShortInProcessConfig))]
 [MemoryDiagnoser]
 public class RetrievalBenchmarks
 {
@@ -60,6 +63,17 @@ public class RetrievalBenchmarks
     /// <summary>The simulation's call: retrieve the top 30 and update their last access.</summary>
     [Benchmark]
     public int RetrieveTop30() => stream.Retrieve(query, now, RetrievalSettings.Default).Count;
+
+    /// <summary>
+    /// A short job, in process: BenchmarkDotNet's out-of-process build cannot find this project, whose file name
+    /// (Benchmarks.csproj) differs from its assembly name (Agents.Benchmarks).
+    /// </summary>
+    private sealed class ShortInProcessConfig : ManualConfig
+    {
+        public ShortInProcessConfig() => AddJob(Job.Default
+            .WithStrategy(RunStrategy.Throughput).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5)
+            .WithToolchain(InProcessEmitToolchain.Instance));
+    }
 
     private static void Fill(Random random, float[] vector)
     {
