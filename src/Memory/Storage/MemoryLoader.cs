@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Agents.Memory.Storage;
 
 /// <summary>Reads the memory tables of one run database into a bank, checking every row against the bank's rules.</summary>
-internal sealed class MemoryLoader(SqliteConnection connection, string file)
+internal sealed class MemoryLoader(SqliteConnection connection, SqliteTransaction? transaction, string file)
 {
     public MemoryBank Load(int? requestedDimension)
     {
@@ -22,7 +22,7 @@ internal sealed class MemoryLoader(SqliteConnection connection, string file)
         }
 
         var bank = new MemoryBank(dimension);
-        using SqliteCommand command = connection.CreateCommand();
+        using SqliteCommand command = Command();
         command.CommandText = MemorySchema.SelectMemories;
         using SqliteDataReader reader = ExecuteReader(command, "memories");
         while (reader.Read())
@@ -134,7 +134,7 @@ internal sealed class MemoryLoader(SqliteConnection connection, string file)
     private Dictionary<long, List<long>> ReadEvidence()
     {
         var evidence = new Dictionary<long, List<long>>();
-        using SqliteCommand command = connection.CreateCommand();
+        using SqliteCommand command = Command();
         command.CommandText = MemorySchema.SelectEvidence;
         using SqliteDataReader reader = ExecuteReader(command, "memory_evidence");
         while (reader.Read())
@@ -165,7 +165,7 @@ internal sealed class MemoryLoader(SqliteConnection connection, string file)
             return null;
         }
 
-        using SqliteCommand command = connection.CreateCommand();
+        using SqliteCommand command = Command();
         command.CommandText = "SELECT value FROM memory_settings WHERE key = $key";
         command.Parameters.AddWithValue("$key", MemorySchema.DimensionKey);
         object? value = command.ExecuteScalar();
@@ -181,17 +181,24 @@ internal sealed class MemoryLoader(SqliteConnection connection, string file)
 
     private int? FirstRowDimension()
     {
-        using SqliteCommand command = connection.CreateCommand();
+        using SqliteCommand command = Command();
         command.CommandText = "SELECT length(embedding) FROM memories ORDER BY id LIMIT 1";
         return command.ExecuteScalar() is long bytes ? (int)(bytes / sizeof(float)) : null;
     }
 
     private bool TableExists(string name)
     {
-        using SqliteCommand command = connection.CreateCommand();
+        using SqliteCommand command = Command();
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
         command.Parameters.AddWithValue("$name", name);
         return (long)command.ExecuteScalar()! > 0;
+    }
+
+    private SqliteCommand Command()
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        return command;
     }
 
     private SqliteDataReader ExecuteReader(SqliteCommand command, string table)

@@ -12,13 +12,17 @@ namespace Agents.Memory.Storage;
 /// </summary>
 public static class SqliteMemoryStore
 {
-    /// <summary>Creates the memory tables if they do not exist (safe to call on every open).</summary>
-    public static void EnsureSchema(SqliteConnection connection)
+    /// <summary>
+    /// Creates the memory tables if they do not exist (safe to call on every open). Pass the transaction when one is
+    /// open on the connection.
+    /// </summary>
+    public static void EnsureSchema(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Run(connection, () =>
         {
             using SqliteCommand command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = MemorySchema.Create;
             command.ExecuteNonQuery();
         });
@@ -27,7 +31,7 @@ public static class SqliteMemoryStore
     /// <summary>
     /// Writes what changed in <paramref name="bank"/> since the last save inside <paramref name="transaction"/>: new
     /// memories with their evidence, and new last-access times. The bank forgets those changes once they are written,
-    /// so if the transaction is rolled back later, reload the bank with <see cref="Load(SqliteConnection, int?)"/>.
+    /// so if the transaction is rolled back later, reload the bank with <see cref="Load(SqliteConnection, int?, SqliteTransaction?)"/>.
     /// Returns how many rows of memories were inserted or updated. Needs <see cref="EnsureSchema"/> first.
     /// </summary>
     public static int SaveChanges(MemoryBank bank, SqliteTransaction transaction)
@@ -55,15 +59,16 @@ public static class SqliteMemoryStore
     /// <summary>
     /// Reads every agent's memories from a run database into a new bank, checking each row. Throws
     /// <see cref="MemoryStoreException"/> naming the file (and row) when it is not a run database or a row is corrupt.
-    /// <paramref name="dimension"/> is used when the database holds no memories yet (default 256).
+    /// <paramref name="dimension"/> is used when the database holds no memories yet (default 256); when given and the
+    /// database holds another, that is an error. Pass the transaction when one is open on the connection.
     /// </summary>
-    public static MemoryBank Load(SqliteConnection connection, int? dimension = null)
+    public static MemoryBank Load(SqliteConnection connection, int? dimension = null, SqliteTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return Run(connection, () => new MemoryLoader(connection, FileOf(connection)).Load(dimension));
+        return Run(connection, () => new MemoryLoader(connection, transaction, FileOf(connection)).Load(dimension));
     }
 
-    /// <summary>Opens the database at <paramref name="databasePath"/> read-only and loads it (see <see cref="Load(SqliteConnection, int?)"/>).</summary>
+    /// <summary>Opens the database at <paramref name="databasePath"/> read-only and loads it (see <see cref="Load(SqliteConnection, int?, SqliteTransaction?)"/>).</summary>
     public static MemoryBank Load(string databasePath, int? dimension = null)
     {
         ArgumentNullException.ThrowIfNull(databasePath);

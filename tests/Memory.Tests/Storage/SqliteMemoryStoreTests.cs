@@ -97,6 +97,22 @@ public sealed class SqliteMemoryStoreTests : IDisposable
     }
 
     [Fact]
+    public void Schema_save_and_load_work_inside_the_steps_open_transaction()
+    {
+        var bank = new MemoryBank(3);
+        bank.Stream("Tom").Append(MemoryKind.Observation, "in the step", T0, 4, X);
+        using SqliteConnection connection = folder.Open();
+        using SqliteTransaction transaction = connection.BeginTransaction();
+
+        SqliteMemoryStore.EnsureSchema(connection, transaction);
+        SqliteMemoryStore.SaveChanges(bank, transaction);
+        MemoryBank seen = SqliteMemoryStore.Load(connection, transaction: transaction);
+        transaction.Commit();
+
+        Assert.Equal(["in the step"], seen.Stream("Tom").All.Select(m => m.Text));
+    }
+
+    [Fact]
     public void An_empty_run_database_loads_as_an_empty_bank()
     {
         using (SqliteConnection connection = folder.Open())
