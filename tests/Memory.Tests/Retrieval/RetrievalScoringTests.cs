@@ -142,6 +142,15 @@ public sealed class RetrievalScoringTests
     }
 
     [Fact]
+    public void An_empty_stream_retrieves_nothing()
+    {
+        var stream = new MemoryBank(2).Stream("Nobody");
+
+        Assert.Empty(stream.Retrieve(X, T0));
+        Assert.Empty(stream.Rank([], T0));
+    }
+
+    [Fact]
     public void Memories_created_after_now_are_not_candidates()
     {
         var stream = new MemoryBank(2).Stream("Tom");
