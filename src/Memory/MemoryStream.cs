@@ -55,6 +55,11 @@ public sealed class MemoryStream
         IReadOnlyList<long>? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown memory kind.");
+        }
+
         if (importance is < 1 or > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(importance), importance, "Importance must be between 1 and 10.");
