@@ -14,15 +14,17 @@ namespace Agents.Memory.Retrieval;
 /// </remarks>
 internal sealed class RetrievalIndex
 {
-    private const double MaxExponent = 600;
+    // Weights are floats (SIMD passes); e^80 leaves headroom below float.MaxValue (about e^88).
+    private const double MaxExponent = 80;
 
     private float[] importances = new float[16];
     private long[] createdTicks = new long[16];
     private long[] lastAccessTicks = new long[16];
     private float[] inverseNorms = new float[16];
-    private double[] recencyWeights = new double[16];
+    private float[] recencyWeights = new float[16];
     private float[] relevanceScratch = [];
-    private double[] recencyScratch = [];
+    private float[] recencyScratch = [];
+    private float[] keyScratch = [];
     private long maxCreatedTicks = long.MinValue;
     private long maxLastAccessTicks = long.MinValue;
     private double weightsDecay = double.NaN;
@@ -76,7 +78,7 @@ internal sealed class RetrievalIndex
             }
             else
             {
-                recencyWeights[row] = Math.Exp(exponent);
+                recencyWeights[row] = (float)Math.Exp(exponent);
             }
         }
     }
@@ -88,13 +90,14 @@ internal sealed class RetrievalIndex
         if (relevanceScratch.Length < n)
         {
             relevanceScratch = new float[importances.Length];
-            recencyScratch = new double[importances.Length];
+            recencyScratch = new float[importances.Length];
+            keyScratch = new float[importances.Length];
         }
 
         Span<float> relevance = relevanceScratch.AsSpan(0, n);
         ReadOnlySpan<float> importance = importances.AsSpan(0, n);
         ComputeRelevance(query, relevance);
-        ReadOnlySpan<double> recency = RecencyAt(now, settings.RecencyDecay);
+        ReadOnlySpan<float> recency = RecencyAt(now, settings.RecencyDecay);
 
         bool allCandidates = maxCreatedTicks <= now;
         int candidates = allCandidates ? n : CountCandidates(now);
@@ -103,34 +106,31 @@ internal sealed class RetrievalIndex
             return [];
         }
 
-        (double recMin, double recMax) = MinMax(recency, allCandidates, now);
-        (float impMin, float impMax) = allCandidates ? (TensorPrimitives.Min(importance), TensorPrimitives.Max(importance)) : MinMax(importance, now);
-        (float relMin, float relMax) = allCandidates ? (TensorPrimitives.Min((ReadOnlySpan<float>)relevance), TensorPrimitives.Max((ReadOnlySpan<float>)relevance)) : MinMax(relevance, now);
+        (float recMin, float recMax) = allCandidates ? MinMax(recency) : MinMax(recency, now);
+        (float impMin, float impMax) = allCandidates ? MinMax(importance) : MinMax(importance, now);
+        (float relMin, float relMax) = allCandidates ? MinMax(relevance) : MinMax(relevance, now);
         var rec = new Normaliser(recMin, recMax);
         var imp = new Normaliser(impMin, impMax);
         var rel = new Normaliser(relMin, relMax);
 
-        // Rank by the weighted sum without its constant offsets (they do not change the order), then report the
-        // exact normalised components and total of the winners.
-        double recFactor = settings.RecencyWeight * rec.Scale;
-        double impFactor = settings.ImportanceWeight * imp.Scale;
-        double relFactor = settings.RelevanceWeight * rel.Scale;
+        // Rank by the weighted sum without its constant offsets (they do not change the order), computed in SIMD
+        // passes; then report the exact normalised components and total of the winners.
+        Span<float> keys = keyScratch.AsSpan(0, n);
+        TensorPrimitives.Multiply(relevance, (float)(settings.RelevanceWeight * rel.Scale), keys);
+        TensorPrimitives.MultiplyAdd(importance, (float)(settings.ImportanceWeight * imp.Scale), keys, keys);
+        TensorPrimitives.MultiplyAdd(recency, (float)(settings.RecencyWeight * rec.Scale), keys, keys);
         int take = Math.Min(k, candidates);
         Span<int> rows = take <= 128 ? stackalloc int[take] : new int[take];
-        Span<double> keys = take <= 128 ? stackalloc double[take] : new double[take];
-        var selector = new TopKSelector(rows, keys);
-        double worst = double.NegativeInfinity;
+        Span<double> kept = take <= 128 ? stackalloc double[take] : new double[take];
+        var selector = new TopKSelector(rows, kept);
+        float worst = float.NegativeInfinity;
         for (int i = 0; i < n; i++)
         {
-            if (allCandidates || createdTicks[i] <= now)
+            // Rows come in increasing order, so once k are kept a tie never enters: only a higher key does.
+            if ((keys[i] > worst || !selector.IsFull) && (allCandidates || createdTicks[i] <= now))
             {
-                // Rows come in increasing order, so once k are kept a tie never enters: only a higher key does.
-                double key = (recFactor * recency[i]) + (impFactor * importance[i]) + (relFactor * relevance[i]);
-                if (key > worst || !selector.IsFull)
-                {
-                    selector.Offer(i, key);
-                    worst = selector.IsFull ? selector.WorstScore : double.NegativeInfinity;
-                }
+                selector.Offer(i, keys[i]);
+                worst = selector.IsFull ? (float)selector.WorstScore : float.NegativeInfinity;
             }
         }
 
@@ -174,7 +174,7 @@ internal sealed class RetrievalIndex
     /// <summary>Per-row recency up to a common positive factor; rows accessed after <paramref name="now"/> count as accessed at it.</summary>
     /// <remarks>When every access is at or before <paramref name="now"/>, every row is a candidate (creation precedes
     /// access) and the row accessed last has weight at least 1, so the cached weights lose nothing that matters.</remarks>
-    private ReadOnlySpan<double> RecencyAt(long now, double decay)
+    private ReadOnlySpan<float> RecencyAt(long now, double decay)
     {
         if (decay != weightsDecay)
         {
@@ -183,7 +183,7 @@ internal sealed class RetrievalIndex
             Rebase(maxLastAccessTicks);
         }
 
-        ReadOnlySpan<double> weights = recencyWeights.AsSpan(0, Count);
+        ReadOnlySpan<float> weights = recencyWeights.AsSpan(0, Count);
         if (maxLastAccessTicks <= now)
         {
             return weights;
@@ -191,17 +191,20 @@ internal sealed class RetrievalIndex
 
         // Looking back from before some access (a report "as of" an earlier time): compute from `now` itself,
         // shifted by the largest exponent among the candidates so that nothing underflows that need not.
-        Span<double> exact = recencyScratch.AsSpan(0, Count);
+        Span<float> exact = recencyScratch.AsSpan(0, Count);
         double largest = double.NegativeInfinity;
         for (int i = 0; i < exact.Length; i++)
         {
-            exact[i] = -Math.Max(0, now - lastAccessTicks[i]) * decayRatePerTick;
-            largest = createdTicks[i] <= now ? Math.Max(largest, exact[i]) : largest;
+            if (createdTicks[i] <= now)
+            {
+                largest = Math.Max(largest, -Math.Max(0, now - lastAccessTicks[i]) * decayRatePerTick);
+            }
         }
 
         for (int i = 0; i < exact.Length; i++)
         {
-            exact[i] = Math.Exp(exact[i] - largest);
+            // At most 0 for candidates; clamped for the others (created after now), which are never ranked.
+            exact[i] = (float)Math.Exp(Math.Min(0, (-Math.Max(0, now - lastAccessTicks[i]) * decayRatePerTick) - largest));
         }
 
         return exact;
@@ -212,7 +215,7 @@ internal sealed class RetrievalIndex
         epochTicks = Count == 0 ? 0 : epoch;
         for (int i = 0; i < Count; i++)
         {
-            recencyWeights[i] = Math.Exp((lastAccessTicks[i] - epochTicks) * decayRatePerTick);
+            recencyWeights[i] = (float)Math.Exp((lastAccessTicks[i] - epochTicks) * decayRatePerTick);
         }
     }
 
@@ -227,21 +230,7 @@ internal sealed class RetrievalIndex
         return count;
     }
 
-    private (double Min, double Max) MinMax(ReadOnlySpan<double> values, bool allCandidates, long now)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (allCandidates || createdTicks[i] <= now)
-            {
-                double v = values[i];
-                min = v < min ? v : min;
-                max = v > max ? v : max;
-            }
-        }
-
-        return (min, max);
-    }
+    private static (float Min, float Max) MinMax(ReadOnlySpan<float> values) => (TensorPrimitives.Min(values), TensorPrimitives.Max(values));
 
     private (float Min, float Max) MinMax(ReadOnlySpan<float> values, long now)
     {
