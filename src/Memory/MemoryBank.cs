@@ -144,13 +144,16 @@ public sealed class MemoryBank
         }
     }
 
-    internal void NoteTouched(long id)
+    internal void NoteTouched(ReadOnlySpan<long> ids)
     {
         lock (gate)
         {
-            if (!appendedSet.Contains(id))
+            foreach (long id in ids)
             {
-                touched.Add(id);
+                if (!appendedSet.Contains(id))
+                {
+                    touched.Add(id);
+                }
             }
         }
     }

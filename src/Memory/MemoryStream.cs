@@ -105,16 +105,18 @@ public sealed class MemoryStream
     {
         List<ScoredRow> scored = Score(query, now, settings ?? RetrievalSettings.Default, k);
         var results = new RetrievedMemory[scored.Count];
+        Span<long> ids = results.Length <= 128 ? stackalloc long[results.Length] : new long[results.Length];
         for (int i = 0; i < results.Length; i++)
         {
             ScoredRow s = scored[i];
             MemoryRecord touched = records[s.Row] with { LastAccessed = now };
             records[s.Row] = touched;
             index.Touch(s.Row, now.Ticks);
-            bank.NoteTouched(touched.Id);
+            ids[i] = touched.Id;
             results[i] = new RetrievedMemory(touched, s.Recency, s.Importance, s.Relevance, s.Total);
         }
 
+        bank.NoteTouched(ids);
         return results;
     }
 

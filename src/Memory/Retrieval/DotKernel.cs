@@ -8,8 +8,9 @@ namespace Agents.Memory.Retrieval;
 
 /// <summary>
 /// Dot products of one query with many rows, with no call per row, so a pass costs about as much as reading the
-/// rows once. AVX-512 or AVX2 with FMA when the dimension is a multiple
-/// of the vector width; otherwise <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/> per row.
+/// rows once. AVX-512 or AVX2 with FMA when the dimension is a multiple of the vector width; otherwise
+/// <see cref="TensorPrimitives.Dot(ReadOnlySpan{float}, ReadOnlySpan{float})"/> per row. Deterministic on one machine;
+/// the summation order (and so the last bits) follows the vector width, as TensorPrimitives' own does.
 /// </summary>
 internal static class DotKernel
 {

@@ -144,8 +144,16 @@ internal sealed class RetrievalIndex
             scored.Add(new ScoredRow(i, r, m, v, total));
         }
 
-        // The offset-free keys and the exact totals can differ in the last bit; keep the reported order exact.
-        scored.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : a.Row.CompareTo(b.Row));
+        // The float keys and the exact totals can differ in the last bits; keep the reported order exact.
+        for (int j = 1; j < scored.Count; j++)
+        {
+            if (scored[j].Total > scored[j - 1].Total || (scored[j].Total == scored[j - 1].Total && scored[j].Row < scored[j - 1].Row))
+            {
+                scored.Sort((a, b) => a.Total != b.Total ? b.Total.CompareTo(a.Total) : a.Row.CompareTo(b.Row));
+                break;
+            }
+        }
+
         return scored;
     }
 
@@ -158,17 +166,19 @@ internal sealed class RetrievalIndex
             return;
         }
 
+        // Dot with the unit query, then one pass dividing by each row's norm: the cosine.
+        Span<float> unitQuery = Dimension <= 1024 ? stackalloc float[Dimension] : new float[Dimension];
+        TensorPrimitives.Divide(query, queryNorm, unitQuery);
         int start = 0;
         for (int c = 0; c < Embeddings.ChunkCount; c++)
         {
             ReadOnlySpan<float> chunk = Embeddings.Chunk(c);
             int rows = chunk.Length / Dimension;
-            VectorSearch.DotProducts(chunk, Dimension, query, relevance.Slice(start, rows));
+            VectorSearch.DotProducts(chunk, Dimension, unitQuery, relevance.Slice(start, rows));
             start += rows;
         }
 
         TensorPrimitives.Multiply(relevance, inverseNorms.AsSpan(0, relevance.Length), relevance);
-        TensorPrimitives.Multiply(relevance, 1 / queryNorm, relevance);
     }
 
     /// <summary>Per-row recency up to a common positive factor; rows accessed after <paramref name="now"/> count as accessed at it.</summary>
