@@ -15,6 +15,7 @@ public static class UserErrors
         World.Runs.RunException or
         World.Scenarios.ScenarioException or
         World.Map.MapException or
+        Memory.MemoryException or
         Runtime.Training.DatasetFormatException or
         Runtime.Model.ModelFormatException or
         Runtime.Tokenization.TokenizerFormatException or
