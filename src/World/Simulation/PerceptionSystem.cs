@@ -57,9 +57,11 @@ public sealed class PerceptionSystem
 
             var name = town.Entities.Get<Named>(agent).Value;
             var at = town.Entities.Get<TilePosition>(agent).Point;
-            var verb = town.Entities.Get<Movement>(agent).IsMoving ? "is on the way to" : "is";
-            var what = activity.Description;
-            _tileEvents.Add(new PositionedEvent(at, new TileEvent(name, verb, what, $"{name} {verb} {what}")));
+            var doing = Progressive.Of(activity.Description);
+            var description = town.Entities.Get<Movement>(agent).IsMoving
+                ? $"{name} is on the way to {Address.Parse(activity.Address).Sector} to {activity.Description}"
+                : $"{name} is {doing}";
+            _tileEvents.Add(new PositionedEvent(at, new TileEvent(name, "is", doing, description)));
         }
 
         var busy = new Ecs.QueryDescription().WithAll<ObjectState, TilePosition>();
@@ -68,7 +70,7 @@ public sealed class PerceptionSystem
             if (state.State != "idle")
             {
                 var name = Address.Parse(state.Address).Object ?? state.Address;
-                _tileEvents.Add(new PositionedEvent(position.Point, new TileEvent(state.Address, "is", state.State, $"{name} is {state.State}")));
+                _tileEvents.Add(new PositionedEvent(position.Point, new TileEvent(state.Address, "is", state.State, $"the {name} is {state.State}")));
             }
         });
     }
