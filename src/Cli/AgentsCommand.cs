@@ -98,5 +98,8 @@ public static class AgentsCommand
         // One line per subcommand; each lives in Commands/<Name>Command.cs and exposes Create().
         yield return RunCommand.Create();
         yield return ReportCommand.Create();
+        yield return MemoriesCommand.Create();
+        yield return TrainCommand.Create();
+        yield return SampleCommand.Create();
     }
 }

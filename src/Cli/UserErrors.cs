@@ -14,7 +14,14 @@ public static class UserErrors
         CliUsageException or
         World.Runs.RunException or
         World.Scenarios.ScenarioException or
-        World.Map.MapException;
+        World.Map.MapException or
+        Memory.MemoryException or
+        Runtime.Training.DatasetFormatException or
+        Runtime.Model.ModelFormatException or
+        Runtime.Tokenization.TokenizerFormatException or
+        Runtime.RuntimeOptionException or
+        Runtime.Native.TorchUnavailableException or
+        Runtime.Native.NativeLibraryPatchException;
 }
 
 /// <summary>A command-line argument that parsed but makes no sense (an output folder that exists, a bad time).</summary>

@@ -54,7 +54,7 @@ public static class RunCommand
                 var options = new RunOptions(
                     Seed: parse.GetValue(seed),
                     Duration: ParseHours(parse.GetValue(hours)),
-                    Until: ParseUntil(parse.GetValue(until)),
+                    Until: GameTimes.Parse("--until", parse.GetValue(until)),
                     Force: parse.GetValue(force));
                 if (options.Duration is not null && options.Until is not null)
                 {
@@ -108,19 +108,6 @@ public static class RunCommand
         <= 0 or double.NaN or double.PositiveInfinity => throw new CliUsageException($"--hours must be a positive number of game hours; got {hours}."),
         _ => TimeSpan.FromHours(hours.Value),
     };
-
-    private static DateTime? ParseUntil(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        string[] formats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
-        return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? time
-            : throw new CliUsageException($"--until: expected a game time like \"2023-02-14 19:00\"; got \"{text}\".");
-    }
 
     private static string Slug(string name)
     {

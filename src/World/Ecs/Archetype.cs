@@ -15,11 +15,10 @@ internal sealed class Archetype
     private Transition?[] addEdges = [];
     private Transition?[] removeEdges = [];
 
-    /// <summary>Creates the table for <paramref name="signature"/>; <paramref name="index"/> is its creation order in the world.</summary>
-    public Archetype(Signature signature, int index)
+    /// <summary>Creates the table for <paramref name="signature"/>.</summary>
+    public Archetype(Signature signature)
     {
         Signature = signature;
-        Index = index;
         var ids = signature.Ids;
         Columns = new Column[ids.Length];
         var types = new Type[ids.Length];
@@ -36,13 +35,18 @@ internal sealed class Archetype
         // Registry ids depend on first use in the process, so the order users see comes from type names.
         Array.Sort(types, static (a, b) => string.CompareOrdinal(a.AssemblyQualifiedName, b.AssemblyQualifiedName));
         Types = new ReadOnlyCollection<Type>(types);
+        OrderKey = string.Join("\n", types.Select(t => t.AssemblyQualifiedName));
     }
 
     /// <summary>The component ids of this table, ascending.</summary>
     public Signature Signature { get; }
 
-    /// <summary>Creation order in the world: queries visit archetypes in this order.</summary>
-    public int Index { get; }
+    /// <summary>
+    /// The type names joined by newlines: queries visit archetypes in ordinal order of this key, an order that
+    /// depends neither on the history of the world nor on the process, so a world restored from a snapshot
+    /// iterates like the original.
+    /// </summary>
+    public string OrderKey { get; }
 
     /// <summary>The component types, ordered by assembly-qualified name.</summary>
     public IReadOnlyList<Type> Types { get; }

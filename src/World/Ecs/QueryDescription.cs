@@ -20,7 +20,7 @@ public readonly partial struct QueryDescription : IEquatable<QueryDescription>
         this.none = none;
     }
 
-    /// <summary>Component types an entity must all have.</summary>
+    /// <summary>Component types an entity must all have, ordered by assembly-qualified name.</summary>
     public IReadOnlyList<Type> All => TypesOf(all);
 
     /// <summary>Component types of which an entity must have at least one (ignored when empty).</summary>
@@ -159,6 +159,8 @@ public readonly partial struct QueryDescription : IEquatable<QueryDescription>
         }
     }
 
-    private static IReadOnlyList<Type> TypesOf(int[]? ids) =>
-        ids is null ? [] : Array.AsReadOnly(ids.Select(id => ComponentRegistry.Get(id).Type).ToArray());
+    /// <summary>The types of a set, ordered by assembly-qualified name (ids depend on first use, names do not).</summary>
+    private static IReadOnlyList<Type> TypesOf(int[]? ids) => ids is null
+        ? []
+        : Array.AsReadOnly(ids.Select(id => ComponentRegistry.Get(id).Type).OrderBy(t => t.AssemblyQualifiedName, StringComparer.Ordinal).ToArray());
 }

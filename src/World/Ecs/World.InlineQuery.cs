@@ -28,7 +28,7 @@ public sealed partial class World
                 }
 
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     job.Update(ref Unsafe.Add(ref r0, i));
                 }
@@ -72,7 +72,7 @@ public sealed partial class World
 
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
                 ref Entity re = ref MemoryMarshal.GetArrayDataReference(archetype.Entities);
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     job.Update(Unsafe.Add(ref re, i), ref Unsafe.Add(ref r0, i));
                 }
@@ -110,7 +110,7 @@ public sealed partial class World
 
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     job.Update(ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i));
                 }
@@ -159,7 +159,7 @@ public sealed partial class World
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
                 ref Entity re = ref MemoryMarshal.GetArrayDataReference(archetype.Entities);
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     job.Update(Unsafe.Add(ref re, i), ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i));
                 }
@@ -201,7 +201,7 @@ public sealed partial class World
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
                 ref T2 r2 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T2>(c2));
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     job.Update(ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i));
                 }
@@ -255,7 +255,7 @@ public sealed partial class World
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
                 ref T2 r2 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T2>(c2));
                 ref Entity re = ref MemoryMarshal.GetArrayDataReference(archetype.Entities);
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     job.Update(Unsafe.Add(ref re, i), ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i));
                 }
@@ -301,7 +301,7 @@ public sealed partial class World
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
                 ref T2 r2 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T2>(c2));
                 ref T3 r3 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T3>(c3));
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     job.Update(ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i));
                 }
@@ -360,7 +360,7 @@ public sealed partial class World
                 ref T2 r2 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T2>(c2));
                 ref T3 r3 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T3>(c3));
                 ref Entity re = ref MemoryMarshal.GetArrayDataReference(archetype.Entities);
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     job.Update(Unsafe.Add(ref re, i), ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i));
                 }

@@ -7,7 +7,7 @@ namespace Agents.World.Ecs;
 public sealed partial class World
 {
     /// <summary>Calls <paramref name="action"/> for each entity matching <paramref name="description"/>.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw.</remarks>
     public void Query(in QueryDescription description, ForEach action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -32,7 +32,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with T0 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0>(in QueryDescription description, ForEach<T0> action)
         where T0 : struct
     {
@@ -53,7 +53,7 @@ public sealed partial class World
                 }
 
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     action(ref Unsafe.Add(ref r0, i));
                 }
@@ -66,7 +66,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with the entity and T0 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0>(in QueryDescription description, ForEachWithEntity<T0> action)
         where T0 : struct
     {
@@ -88,7 +88,7 @@ public sealed partial class World
 
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
                 ref Entity re = ref MemoryMarshal.GetArrayDataReference(archetype.Entities);
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     action(Unsafe.Add(ref re, i), ref Unsafe.Add(ref r0, i));
                 }
@@ -101,7 +101,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with T0, T1 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1>(in QueryDescription description, ForEach<T0, T1> action)
         where T0 : struct
         where T1 : struct
@@ -126,7 +126,7 @@ public sealed partial class World
 
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     action(ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i));
                 }
@@ -139,7 +139,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with the entity and T0, T1 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1>(in QueryDescription description, ForEachWithEntity<T0, T1> action)
         where T0 : struct
         where T1 : struct
@@ -165,7 +165,7 @@ public sealed partial class World
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
                 ref Entity re = ref MemoryMarshal.GetArrayDataReference(archetype.Entities);
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     action(Unsafe.Add(ref re, i), ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i));
                 }
@@ -178,7 +178,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with T0, T1, T2 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1, T2>(in QueryDescription description, ForEach<T0, T1, T2> action)
         where T0 : struct
         where T1 : struct
@@ -207,7 +207,7 @@ public sealed partial class World
                 ref T0 r0 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T0>(c0));
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
                 ref T2 r2 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T2>(c2));
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     action(ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i));
                 }
@@ -220,7 +220,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with the entity and T0, T1, T2 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1, T2>(in QueryDescription description, ForEachWithEntity<T0, T1, T2> action)
         where T0 : struct
         where T1 : struct
@@ -250,7 +250,7 @@ public sealed partial class World
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
                 ref T2 r2 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T2>(c2));
                 ref Entity re = ref MemoryMarshal.GetArrayDataReference(archetype.Entities);
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     action(Unsafe.Add(ref re, i), ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i));
                 }
@@ -263,7 +263,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with T0, T1, T2, T3 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1, T2, T3>(in QueryDescription description, ForEach<T0, T1, T2, T3> action)
         where T0 : struct
         where T1 : struct
@@ -296,7 +296,7 @@ public sealed partial class World
                 ref T1 r1 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T1>(c1));
                 ref T2 r2 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T2>(c2));
                 ref T3 r3 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T3>(c3));
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     action(ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i));
                 }
@@ -309,7 +309,7 @@ public sealed partial class World
     }
 
     /// <summary>Calls <paramref name="action"/> with the entity and T0, T1, T2, T3 by reference for each entity matching <paramref name="description"/> that has them.</summary>
-    /// <remarks>Order: archetypes in creation order, rows in storage order. Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
+    /// <remarks>Order: archetypes by component type names, rows in storage order (see <see cref="World"/>). Structural changes inside throw; use a <see cref="CommandBuffer"/>.</remarks>
     public void Query<T0, T1, T2, T3>(in QueryDescription description, ForEachWithEntity<T0, T1, T2, T3> action)
         where T0 : struct
         where T1 : struct
@@ -343,7 +343,7 @@ public sealed partial class World
                 ref T2 r2 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T2>(c2));
                 ref T3 r3 = ref MemoryMarshal.GetArrayDataReference(archetype.Items<T3>(c3));
                 ref Entity re = ref MemoryMarshal.GetArrayDataReference(archetype.Entities);
-                for (int i = 0; i < count; i++)
+                for (nint i = 0; i < count; i++)
                 {
                     action(Unsafe.Add(ref re, i), ref Unsafe.Add(ref r0, i), ref Unsafe.Add(ref r1, i), ref Unsafe.Add(ref r2, i), ref Unsafe.Add(ref r3, i));
                 }

@@ -11,7 +11,10 @@ namespace Agents.World.Ecs;
 /// <para>Inside namespaces <c>Agents.*</c> the simple name <c>World</c> means the namespace <c>Agents.World</c>;
 /// write <c>using EcsWorld = Agents.World.Ecs.World;</c> there.</para>
 /// <para>Deterministic: the same sequence of calls gives the same entity ids (lowest free id first) and the
-/// same iteration order (archetypes in creation order, rows in insertion order with swap-remove).</para>
+/// same iteration order: archetypes ordered by their component type names (not by history), and within one,
+/// rows in insertion order with swap-remove. A snapshot that lists entities in <c>Query(default, (Entity e) => ...)</c>
+/// order and is restored with <see cref="Recreate"/> in that order (plus <see cref="RestoreFreeSlot"/>) gives a
+/// world that issues the same ids and iterates in the same order as the original, now and after further calls.</para>
 /// <para>Not thread-safe: one thread uses a world at a time. A <c>ref</c> returned by <see cref="Get{T}"/> is
 /// valid until the next structural change.</para>
 /// </remarks>
@@ -162,7 +165,7 @@ public sealed partial class World : IDisposable
 
     private void EndIteration() => iterating--;
 
-    /// <summary>The archetypes matching <paramref name="description"/>, in creation order (cached per description).</summary>
+    /// <summary>The archetypes matching <paramref name="description"/>, in <see cref="Archetype.OrderKey"/> order (cached per description).</summary>
     internal List<Archetype> Match(in QueryDescription description)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -177,7 +180,7 @@ public sealed partial class World : IDisposable
             var archetype = archetypes[match.Checked++];
             if (description.Matches(archetype))
             {
-                match.Archetypes.Add(archetype);
+                match.Insert(archetype);
             }
         }
 
@@ -188,7 +191,7 @@ public sealed partial class World : IDisposable
     {
         if (!bySignature.TryGetValue(signature, out var archetype))
         {
-            archetype = new Archetype(signature, archetypes.Count);
+            archetype = new Archetype(signature);
             archetypes.Add(archetype);
             bySignature.Add(signature, archetype);
         }

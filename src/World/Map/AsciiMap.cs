@@ -52,7 +52,7 @@ public static class AsciiMap
     }
 
     private static string Describe(char c) =>
-        char.IsControl(c) || char.IsWhiteSpace(c) ? $"U+{(int)c:X4}" + (c == ' ' ? " (space)" : c == '\t' ? " (tab)" : string.Empty) : $"'{c}'";
+        char.IsControl(c) || char.IsWhiteSpace(c) ? $"U+{(int)c:X4}" + (c switch { ' ' => " (space)", '\t' => " (tab)", '\r' => " (carriage return)", _ => string.Empty }) : $"'{c}'";
 
     private static string DescribeLegend(IReadOnlyDictionary<char, TileLegend> legend) =>
         legend.Count == 0

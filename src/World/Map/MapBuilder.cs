@@ -11,7 +11,7 @@ public sealed class MapBuilder
     private readonly List<PendingSector> _sectors = [];
     private readonly List<PendingArena> _arenas = [];
     private readonly List<PendingObject> _objects = [];
-    private readonly List<SpawnPoint> _spawns = [];
+    private readonly List<PendingSpawn> _spawns = [];
 
     /// <summary>Starts a map of the given size in which every tile is <see cref="TileLegend.Floor"/>.</summary>
     /// <exception cref="MapException">The width or height is not positive.</exception>
@@ -59,17 +59,30 @@ public sealed class MapBuilder
         InBounds(p) ? _tiles[(p.Y * Width) + p.X] : throw new MapException($"{Where}tile {p} lies off the {Width}x{Height} map.");
 
     /// <summary>Adds a sector covering <paramref name="area"/>.</summary>
-    public void AddSector(string name, Rect area) => _sectors.Add(new PendingSector(name, area));
+    public void AddSector(string name, Rect area) => AddSector(name, area, null);
 
     /// <summary>Adds an arena covering <paramref name="area"/> inside the named sector.</summary>
-    public void AddArena(string sector, string arena, Rect area) => _arenas.Add(new PendingArena(sector, arena, area));
+    public void AddArena(string sector, string arena, Rect area) => AddArena(sector, arena, area, null);
 
     /// <summary>Adds an object on tile <paramref name="at"/> inside the named arena, with its initial state.</summary>
     public void AddObject(string sector, string arena, string name, Point at, string state = "idle") =>
-        _objects.Add(new PendingObject(sector, arena, name, at, state));
+        AddObject(sector, arena, name, at, state, null);
 
     /// <summary>Adds a named spawn point.</summary>
-    public void AddSpawn(string name, Point at) => _spawns.Add(new SpawnPoint(name, at));
+    public void AddSpawn(string name, Point at) => AddSpawn(name, at, null);
+
+    /// <summary>Adds a sector; <paramref name="origin"/> (such as "layer 'sectors', object 3") is named in its problems.</summary>
+    internal void AddSector(string name, Rect area, string? origin) => _sectors.Add(new PendingSector(name, area, origin));
+
+    /// <summary>Adds an arena; <paramref name="origin"/> is named in its problems.</summary>
+    internal void AddArena(string sector, string arena, Rect area, string? origin) => _arenas.Add(new PendingArena(sector, arena, area, origin));
+
+    /// <summary>Adds an object; <paramref name="origin"/> is named in its problems.</summary>
+    internal void AddObject(string sector, string arena, string name, Point at, string state, string? origin) =>
+        _objects.Add(new PendingObject(sector, arena, name, at, state, origin));
+
+    /// <summary>Adds a spawn point; <paramref name="origin"/> is named in its problems.</summary>
+    internal void AddSpawn(string name, Point at, string? origin) => _spawns.Add(new PendingSpawn(name, at, origin));
 
     /// <summary>Every structural problem of the map as it stands, each naming the place; empty when it builds.</summary>
     public IReadOnlyList<string> Validate()
@@ -142,10 +155,12 @@ public sealed class MapBuilder
             sectors.Add(new Sector(s.Name, s.Area, arenas.AsReadOnly()));
         }
 
-        return new TileMap(Width, Height, tiles, [.. legends], sectors, [.. _spawns]);
+        return new TileMap(Width, Height, tiles, [.. legends], sectors, [.. _spawns.Select(s => new SpawnPoint(s.Name, s.At))]);
     }
 
     private string Where => Source is null ? string.Empty : $"{Source}: ";
+
+    private static string From(string? origin) => origin is null ? string.Empty : $" ({origin})";
 
     private static string? CheckName(string? name, string what)
     {
@@ -171,30 +186,31 @@ public sealed class MapBuilder
             PendingSector s = _sectors[i];
             if (CheckName(s.Name, "a sector") is { } bad)
             {
-                problems.Add(bad);
+                problems.Add(bad + From(s.Origin));
                 continue;
             }
 
+            string sector = $"sector '{s.Name}'{From(s.Origin)}";
             if (!seen.Add(s.Name))
             {
-                problems.Add($"sector '{s.Name}' is defined twice");
+                problems.Add($"{sector} is defined twice");
                 continue;
             }
 
             if (s.Area.IsEmpty)
             {
-                problems.Add($"sector '{s.Name}' has an empty area {s.Area}; expected a positive width and height");
+                problems.Add($"{sector} has an empty area {s.Area}; expected a positive width and height");
             }
             else if (!map.Contains(s.Area))
             {
-                problems.Add($"sector '{s.Name}' at {s.Area} lies off the {Width}x{Height} map");
+                problems.Add($"{sector} at {s.Area} lies off the {Width}x{Height} map");
             }
 
             for (int j = 0; j < i; j++)
             {
                 if (_sectors[j].Area.Intersects(s.Area) && !string.Equals(_sectors[j].Name, s.Name, StringComparison.Ordinal))
                 {
-                    problems.Add($"sector '{s.Name}' at {s.Area} overlaps sector '{_sectors[j].Name}' at {_sectors[j].Area}");
+                    problems.Add($"{sector} at {s.Area} overlaps sector '{_sectors[j].Name}' at {_sectors[j].Area}");
                 }
             }
         }
@@ -208,32 +224,32 @@ public sealed class MapBuilder
             PendingArena a = _arenas[i];
             if ((CheckName(a.Sector, "an arena's sector") ?? CheckName(a.Name, $"an arena of sector '{a.Sector}'")) is { } bad)
             {
-                problems.Add(bad);
+                problems.Add(bad + From(a.Origin));
                 continue;
             }
 
-            string address = $"{a.Sector}:{a.Name}";
+            string address = $"{a.Sector}:{a.Name}'{From(a.Origin)}";
             int sector = _sectors.FindIndex(s => string.Equals(s.Name, a.Sector, StringComparison.Ordinal));
             if (sector < 0)
             {
-                problems.Add($"arena '{address}' names an unknown sector '{a.Sector}'");
+                problems.Add($"arena '{address} names an unknown sector '{a.Sector}'");
                 continue;
             }
 
             if (!seen.Add((a.Sector, a.Name)))
             {
-                problems.Add($"arena '{address}' is defined twice");
+                problems.Add($"arena '{address} is defined twice");
                 continue;
             }
 
             Rect parent = _sectors[sector].Area;
             if (a.Area.IsEmpty)
             {
-                problems.Add($"arena '{address}' has an empty area {a.Area}; expected a positive width and height");
+                problems.Add($"arena '{address} has an empty area {a.Area}; expected a positive width and height");
             }
             else if (!parent.Contains(a.Area))
             {
-                problems.Add($"arena '{address}' at {a.Area} lies outside its sector '{a.Sector}' at {parent}");
+                problems.Add($"arena '{address} at {a.Area} lies outside its sector '{a.Sector}' at {parent}");
             }
 
             for (int j = 0; j < i; j++)
@@ -242,7 +258,7 @@ public sealed class MapBuilder
                 if (string.Equals(other.Sector, a.Sector, StringComparison.Ordinal) && other.Area.Intersects(a.Area)
                     && !string.Equals(other.Name, a.Name, StringComparison.Ordinal))
                 {
-                    problems.Add($"arena '{address}' at {a.Area} overlaps arena '{other.Sector}:{other.Name}' at {other.Area}");
+                    problems.Add($"arena '{address} at {a.Area} overlaps arena '{other.Sector}:{other.Name}' at {other.Area}");
                 }
             }
         }
@@ -257,37 +273,38 @@ public sealed class MapBuilder
             if ((CheckName(o.Sector, "an object's sector") ?? CheckName(o.Arena, "an object's arena")
                     ?? CheckName(o.Name, $"an object of '{o.Sector}:{o.Arena}'")) is { } bad)
             {
-                problems.Add(bad);
+                problems.Add(bad + From(o.Origin));
                 continue;
             }
 
             string address = $"{o.Sector}:{o.Arena}:{o.Name}";
+            string obj = $"object '{address}'{From(o.Origin)}";
             int arena = _arenas.FindIndex(a => string.Equals(a.Sector, o.Sector, StringComparison.Ordinal)
                 && string.Equals(a.Name, o.Arena, StringComparison.Ordinal));
             if (arena < 0)
             {
-                problems.Add($"object '{address}' names an unknown arena '{o.Sector}:{o.Arena}'");
+                problems.Add($"{obj} names an unknown arena '{o.Sector}:{o.Arena}'");
                 continue;
             }
 
             if (!seen.Add((o.Sector, o.Arena, o.Name)))
             {
-                problems.Add($"object '{address}' is defined twice");
+                problems.Add($"{obj} is defined twice");
                 continue;
             }
 
             if (!InBounds(o.At))
             {
-                problems.Add($"object '{address}' at {o.At} lies off the {Width}x{Height} map");
+                problems.Add($"{obj} at {o.At} lies off the {Width}x{Height} map");
             }
             else if (!_arenas[arena].Area.Contains(o.At))
             {
-                problems.Add($"object '{address}' at {o.At} lies outside its arena '{o.Sector}:{o.Arena}' at {_arenas[arena].Area}");
+                problems.Add($"{obj} at {o.At} lies outside its arena '{o.Sector}:{o.Arena}' at {_arenas[arena].Area}");
             }
 
             if (occupied.TryGetValue(o.At, out string? first))
             {
-                problems.Add($"object '{address}' at {o.At} overlaps object '{first}' on the same tile");
+                problems.Add($"{obj} at {o.At} overlaps object '{first}' on the same tile");
             }
             else
             {
@@ -296,7 +313,7 @@ public sealed class MapBuilder
 
             if (o.State is null)
             {
-                problems.Add($"object '{address}' has no initial state");
+                problems.Add($"{obj} has no initial state");
             }
         }
     }
@@ -304,33 +321,36 @@ public sealed class MapBuilder
     private void CheckSpawns(List<string> problems)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SpawnPoint s in _spawns)
+        foreach (PendingSpawn s in _spawns)
         {
             if (string.IsNullOrWhiteSpace(s.Name))
             {
-                problems.Add($"a spawn point at {s.Position} has an empty name");
+                problems.Add($"a spawn point at {s.At} has an empty name{From(s.Origin)}");
                 continue;
             }
 
+            string spawn = $"spawn point '{s.Name}'{From(s.Origin)}";
             if (!seen.Add(s.Name))
             {
-                problems.Add($"spawn point '{s.Name}' is defined twice");
+                problems.Add($"{spawn} is defined twice");
             }
 
-            if (!InBounds(s.Position))
+            if (!InBounds(s.At))
             {
-                problems.Add($"spawn point '{s.Name}' at {s.Position} lies off the {Width}x{Height} map");
+                problems.Add($"{spawn} at {s.At} lies off the {Width}x{Height} map");
             }
-            else if (!_tiles[(s.Position.Y * Width) + s.Position.X].Walkable)
+            else if (!_tiles[(s.At.Y * Width) + s.At.X].Walkable)
             {
-                problems.Add($"spawn point '{s.Name}' at {s.Position} is on a blocked tile ('{_tiles[(s.Position.Y * Width) + s.Position.X].Kind}')");
+                problems.Add($"{spawn} at {s.At} is on a blocked tile ('{_tiles[(s.At.Y * Width) + s.At.X].Kind}')");
             }
         }
     }
 
-    private readonly record struct PendingSector(string Name, Rect Area);
+    private readonly record struct PendingSector(string Name, Rect Area, string? Origin);
 
-    private readonly record struct PendingArena(string Sector, string Name, Rect Area);
+    private readonly record struct PendingArena(string Sector, string Name, Rect Area, string? Origin);
 
-    private readonly record struct PendingObject(string Sector, string Arena, string Name, Point At, string State);
+    private readonly record struct PendingObject(string Sector, string Arena, string Name, Point At, string State, string? Origin);
+
+    private readonly record struct PendingSpawn(string Name, Point At, string? Origin);
 }

@@ -46,9 +46,11 @@ internal sealed class NodeHeap
         _nodes[i] = node;
     }
 
-    public int Pop()
+    /// <summary>Removes the first node; <paramref name="cost"/> is the cost it was pushed with.</summary>
+    public int Pop(out int cost)
     {
         int top = _nodes[0];
+        cost = int.MaxValue - (int)(uint)_keys[0];
         int n = --Count;
         if (n > 0)
         {

@@ -1,56 +1,42 @@
 namespace Agents.World.Map;
 
 /// <summary>
-/// The scratch arrays of one A* search, reused across searches: a generation stamp marks which entries belong to
+/// The scratch memory of one A* search, reused across searches: a generation stamp marks which entries belong to
 /// the current search, so nothing is cleared between searches. Used by one thread at a time.
 /// </summary>
 internal sealed class SearchState
 {
-    private int _generation;
-
     public SearchState(int tiles)
     {
-        Cost = new int[tiles];
-        Parent = new int[tiles];
-        Seen = new int[tiles];
-        Closed = new int[tiles];
-        Goal = new int[tiles];
-        Heap = new NodeHeap(64);
+        Nodes = new SearchNode[tiles];
+        Heap = new NodeHeap(256);
+        Stack = new int[tiles];
     }
 
-    /// <summary>Best known cost from the start; valid where <see cref="Seen"/> equals the generation.</summary>
-    public int[] Cost { get; }
+    /// <summary>Per-tile search records.</summary>
+    public SearchNode[] Nodes { get; }
 
-    /// <summary>Tile the best known path arrives from.</summary>
-    public int[] Parent { get; }
-
-    /// <summary>Generation in which the tile was last reached.</summary>
-    public int[] Seen { get; }
-
-    /// <summary>Generation in which the tile was last expanded.</summary>
-    public int[] Closed { get; }
-
-    /// <summary>Generation in which the tile was last marked a goal.</summary>
-    public int[] Goal { get; }
-
-    /// <summary>The open list.</summary>
+    /// <summary>The open list for tiles whose estimate is above the current one.</summary>
     public NodeHeap Heap { get; }
 
+    /// <summary>
+    /// The open tiles whose estimate equals the current one, deepest on top (each tile enters at most once per search).
+    /// </summary>
+    public int[] Stack { get; }
+
     /// <summary>The current generation.</summary>
-    public int Generation => _generation;
+    public int Generation { get; private set; }
 
     /// <summary>Starts a new search: every stamp of earlier searches becomes stale.</summary>
     public int Begin()
     {
         Heap.Clear();
-        if (++_generation == int.MaxValue)
+        if (Generation == int.MaxValue - 1)
         {
-            Array.Clear(Seen);
-            Array.Clear(Closed);
-            Array.Clear(Goal);
-            _generation = 1;
+            Array.Clear(Nodes);
+            Generation = 0;
         }
 
-        return _generation;
+        return ++Generation;
     }
 }

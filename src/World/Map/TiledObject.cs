@@ -12,6 +12,9 @@ internal sealed record TiledObject(string Layer, int Id, string Name, bool IsPoi
     /// <summary>The tile that stands for the object: the point, or the centre of the rectangle.</summary>
     public Point Anchor => IsPoint ? new Point(Area.X, Area.Y) : new Point(Area.X + ((Area.Width - 1) / 2), Area.Y + ((Area.Height - 1) / 2));
 
+    /// <summary>How the builder's messages name it: layer and id.</summary>
+    public string Origin => $"layer '{Layer}', object {Id}";
+
     /// <summary>How error messages name it: layer, id and name.</summary>
     public string Where => Name.Length > 0 ? $"layer '{Layer}', object {Id} '{Name}'" : $"layer '{Layer}', object {Id}";
 }

@@ -10,7 +10,7 @@ internal static class TiledPlaces
         {
             if (Named(s, problems))
             {
-                builder.AddSector(s.Name, s.Area);
+                builder.AddSector(s.Name, s.Area, s.Origin);
             }
         }
 
@@ -38,7 +38,7 @@ internal static class TiledPlaces
                 continue;
             }
 
-            builder.AddArena(sector, a.Name, a.Area);
+            builder.AddArena(sector, a.Name, a.Area, a.Origin);
             placedArenas.Add((sector, a));
         }
 
@@ -57,14 +57,14 @@ internal static class TiledPlaces
                 continue;
             }
 
-            builder.AddObject(home.Sector, home.Arena.Name, o.Name, at, o.Properties.GetValueOrDefault("state") ?? "idle");
+            builder.AddObject(home.Sector, home.Arena.Name, o.Name, at, o.Properties.GetValueOrDefault("state") ?? "idle", o.Origin);
         }
 
         foreach (TiledObject s in spawns)
         {
             if (Named(s, problems))
             {
-                builder.AddSpawn(s.Name, s.Anchor);
+                builder.AddSpawn(s.Name, s.Anchor, s.Origin);
             }
         }
     }

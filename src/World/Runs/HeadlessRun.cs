@@ -80,7 +80,8 @@ public sealed class HeadlessRun : IDisposable
                 },
                 EntityRows(town));
             var run = new HeadlessRun(folder, log, town, totalSteps, behavior ?? new RoutineBehavior());
-            run._snapshots.Write(town.Capture());
+            run.Persistent?.Open(town, log, resumeStep: null);
+            run.WriteSnapshot();
             return run;
         }
         catch
@@ -126,7 +127,14 @@ public sealed class HeadlessRun : IDisposable
             log.TruncateAfter(from - 1, []);
             snapshots.DeleteAfter(from);
             var town = Town.Restore(scenario, snapshot);
-            return new HeadlessRun(folder, log, town, totalSteps, behavior ?? new RoutineBehavior());
+            var run = new HeadlessRun(folder, log, town, totalSteps, behavior ?? new RoutineBehavior());
+            if (run.Persistent is { } persistent)
+            {
+                persistent.Open(town, log, resumeStep: from);
+                persistent.RestoreState(snapshot.BehaviorState);
+            }
+
+            return run;
         }
         catch
         {
@@ -144,9 +152,13 @@ public sealed class HeadlessRun : IDisposable
         _log.CommitStep(step, _pipeline.Events.Items);
         if (town.Clock.Step % Math.Max(1, town.Scenario.SnapshotEvery) == 0 || town.Clock.Step == TotalSteps)
         {
-            _snapshots.Write(town.Capture());
+            WriteSnapshot();
         }
     }
+
+    private IPersistentBehavior? Persistent => _pipeline.Behavior as IPersistentBehavior;
+
+    private void WriteSnapshot() => _snapshots.Write(Town.Capture(Persistent?.CaptureState()));
 
     /// <summary>
     /// Runs steps until the end, then stores the log hash and writes report.md. Cancellation stops it between steps;

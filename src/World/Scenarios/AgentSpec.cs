@@ -21,4 +21,30 @@ public sealed record AgentSpec(
     Point Position,
     string Situation,
     IReadOnlyList<string> Memories,
-    IReadOnlyList<RoutineItem> Routine);
+    IReadOnlyList<RoutineItem> Routine)
+{
+    /// <summary>
+    /// The routine item in effect at <paramref name="time"/>: the last one starting at or before it, or before the
+    /// first item of the day the last one of the day before (a routine wraps around midnight). Null for an empty routine.
+    /// </summary>
+    public RoutineItem? RoutineAt(TimeOnly time)
+    {
+        if (Routine.Count == 0)
+        {
+            return null;
+        }
+
+        var current = Routine[^1];
+        foreach (var item in Routine)
+        {
+            if (item.At > time)
+            {
+                break;
+            }
+
+            current = item;
+        }
+
+        return current;
+    }
+}

@@ -3,7 +3,7 @@ using YamlDotNet.Core;
 namespace Agents.World.Scenarios;
 
 /// <summary>Collects the errors of one load, so that all of them can be reported at once.</summary>
-internal sealed class ErrorSink(string file)
+internal sealed class ErrorSink(string file, IReadOnlyList<string> lines)
 {
     private readonly List<ScenarioError> errors = [];
 
@@ -12,7 +12,18 @@ internal sealed class ErrorSink(string file)
 
     public int Count => errors.Count;
 
-    public void Add(Mark at, string message) => errors.Add(new ScenarioError(File, ToInt(at.Line), ToInt(at.Column), message));
+    public void Add(Mark at, string message)
+    {
+        var (line, column) = (ToInt(at.Line), ToInt(at.Column));
+
+        // The parser reports the end of the text as the line after the last one; name the last one instead.
+        if (line > lines.Count && lines.Count > 0)
+        {
+            (line, column) = (lines.Count, lines[^1].Length + 1);
+        }
+
+        errors.Add(new ScenarioError(File, Math.Max(1, line), Math.Max(1, column), message));
+    }
 
     public void Add(string file, int line, int column, string message) => errors.Add(new ScenarioError(file, line, column, message));
 

@@ -11,7 +11,7 @@ internal static class KeySuggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in known)
         {
-            var distance = Squeeze(candidate) == squeezed ? 0 : Distance(unknown.ToLowerInvariant(), candidate);
+            var distance = Squeeze(candidate) == squeezed ? 0 : Distance(unknown.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;

@@ -82,12 +82,15 @@ internal static class MapSectionReader
                     continue;
             }
 
-            if (kind is null)
+            // An entry whose kind could not be read (already reported) still defines its character, so that the
+            // grid does not report every use of it again.
+            kind = kind?.Trim() ?? "floor";
+            if (kind.Length == 0)
             {
-                continue;
+                errors.Add(value.Start, $"{path}: expected a tile kind such as wall, floor or grass, found an empty text");
+                kind = "floor";
             }
 
-            kind = kind.Trim();
             legend[symbol[0]] = new LegendDraft(symbol[0], kind, walkable ?? !BlockingKinds.Contains(kind), key.Start);
         }
 
@@ -109,6 +112,12 @@ internal static class MapSectionReader
                 map.Errors.Add(node.Start, $"map.grid: expected the grid as a literal block (grid: |), found {YamlText.Describe(node)}");
             }
 
+            return null;
+        }
+
+        if (scalar.Style == ScalarStyle.Folded)
+        {
+            map.Errors.Add(node.Start, "map.grid: expected a literal block (grid: |), found a folded block (grid: >), which joins the rows");
             return null;
         }
 

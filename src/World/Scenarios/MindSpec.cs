@@ -6,7 +6,7 @@ namespace Agents.World.Scenarios;
 /// <c>{ kind: endpoint, endpoint: http://..., model: name, api_key_env: OPENAI_API_KEY }</c> (an OpenAI-compatible server).
 /// </summary>
 /// <param name="Kind">One of <see cref="MindKinds"/>: scripted, model or endpoint.</param>
-/// <param name="Model">The model folder (kind model, resolved against the scenario's folder) or the model name (kind endpoint).</param>
+/// <param name="Model">The model folder (kind model; as written in the file, a relative path is the caller's to resolve) or the model name the endpoint serves (kind endpoint).</param>
 /// <param name="Endpoint">The endpoint's base address (kind endpoint only).</param>
 /// <param name="ApiKeyVariable">The environment variable holding the endpoint's API key, if it needs one.</param>
 /// <param name="Temperature">The sampling temperature (YAML <c>temperature</c>, default 0.7).</param>

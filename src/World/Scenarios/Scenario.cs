@@ -39,6 +39,9 @@ public sealed record Scenario(
     string SourceText,
     IReadOnlyList<string> ReferencedFiles)
 {
+    /// <summary>Game time at the end of <see cref="Duration"/>.</summary>
+    public DateTime End => Start + Duration;
+
     /// <summary>The number of steps <see cref="Duration"/> covers (rounded up).</summary>
     public long TotalSteps => (Duration.Ticks + Step.Ticks - 1) / Step.Ticks;
 

@@ -36,34 +36,13 @@ internal sealed class ScenarioBuilder(ScenarioDraft draft, ScenarioSource source
 
     private TileMap? BuildMap(MapDraft mapDraft)
     {
-        if (mapDraft.TiledPath is { } tiled)
+        var builder = mapDraft.TiledPath is { } tiled ? ReadTiled(tiled, mapDraft.At) : ReadGrid(mapDraft);
+        if (builder is null)
         {
-            try
-            {
-                return TiledMap.Load(tiled);
-            }
-            catch (MapException e)
-            {
-                foreach (var problem in e.Problems)
-                {
-                    errors.Add(mapDraft.At, $"map.tiled: {problem}");
-                }
-
-                return null;
-            }
+            return null;
         }
 
-        var grid = mapDraft.Grid!;
-        var legend = mapDraft.Legend.ToDictionary(kv => kv.Key, kv => new TileLegend(kv.Value.Kind, kv.Value.Walkable));
-        var gridErrors = new List<AsciiMapError>();
-        var builder = AsciiMap.Parse(grid.Rows, legend, gridErrors);
-        builder.Source = grid.File;
-        foreach (var error in gridErrors)
-        {
-            var (line, column) = grid.Locate(error.Row, error.Column);
-            errors.Add(grid.File, line, column, $"map grid: {error.Message}");
-        }
-
+        // Places of the scenario file are added to the grid's (a Tiled map may bring its own as well).
         var places = new PlaceChecker(builder, errors);
         places.Add(draft.Sectors);
         broken = places.Broken;
@@ -80,6 +59,39 @@ internal sealed class ScenarioBuilder(ScenarioDraft draft, ScenarioSource source
 
             return null;
         }
+    }
+
+    private MapBuilder? ReadTiled(string path, Mark at)
+    {
+        try
+        {
+            return TiledMap.Read(path);
+        }
+        catch (MapException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                errors.Add(at, $"map.tiled: {problem}");
+            }
+
+            return null;
+        }
+    }
+
+    private MapBuilder ReadGrid(MapDraft mapDraft)
+    {
+        var grid = mapDraft.Grid!;
+        var legend = mapDraft.Legend.ToDictionary(kv => kv.Key, kv => new TileLegend(kv.Value.Kind, kv.Value.Walkable));
+        var gridErrors = new List<AsciiMapError>();
+        var builder = AsciiMap.Parse(grid.Rows, legend, gridErrors);
+        builder.Source = grid.File;
+        foreach (var error in gridErrors)
+        {
+            var (line, column) = grid.Locate(error.Row, error.Column);
+            errors.Add(grid.File, line, column, $"map grid: {error.Message}");
+        }
+
+        return builder;
     }
 
     private List<AgentSpec> BuildAgents()
@@ -222,13 +234,25 @@ internal sealed class ScenarioBuilder(ScenarioDraft draft, ScenarioSource source
 
         if (!map.Exists(address))
         {
-            var suggestion = KeySuggestions.Closest(address.ToString(), AllAddresses());
-            var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+            var hint = PlaceHint(address);
             errors.Add(at, $"{path}: unknown place '{address}'; expected the {what} to be a sector, arena or object of the map{hint}");
             return null;
         }
 
         return address;
+    }
+
+    /// <summary>A close spelling, else the full addresses of places with the same last name part (an arena written without its sector).</summary>
+    private string PlaceHint(Address address)
+    {
+        if (KeySuggestions.Closest(address.ToString(), AllAddresses()) is { } close)
+        {
+            return $"; did you mean '{close}'?";
+        }
+
+        var last = address.Object ?? address.Arena ?? address.Sector;
+        var sameName = AllAddresses().Where(a => a.EndsWith(":" + last, StringComparison.Ordinal)).Take(3).ToList();
+        return sameName.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", sameName.Select(a => $"'{a}'"))}?";
     }
 
     private bool IsBroken(Address address)

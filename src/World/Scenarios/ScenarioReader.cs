@@ -40,10 +40,6 @@ internal static class ScenarioReader
 
         var placesNode = top.Sequence("places", expected: "a list of sectors");
         var sectors = placesNode is null ? [] : PlacesSectionReader.Read(placesNode, errors);
-        if (placesNode is not null && map?.TiledPath is not null)
-        {
-            errors.Add(top.KeyMarkOf("places"), "places: a Tiled map defines its own places; expected no 'places' beside 'map.tiled', found a list");
-        }
 
         var agentsNode = top.Sequence("agents", required: true, expected: "a list of agents");
         var agents = agentsNode is null ? [] : AgentsSectionReader.Read(agentsNode, errors);
@@ -127,16 +123,10 @@ internal static class ScenarioReader
             memory.Double("recency_weight", 0, double.MaxValue, expected: weight) ?? defaults.RecencyWeight,
             memory.Double("importance_weight", 0, double.MaxValue, expected: weight) ?? defaults.ImportanceWeight,
             memory.Double("relevance_weight", 0, double.MaxValue, expected: weight) ?? defaults.RelevanceWeight,
-            ReadDecay(memory) ?? defaults.RecencyDecay,
+            memory.Double("recency_decay", double.Epsilon, 1, expected: "a number greater than 0 and at most 1") ?? defaults.RecencyDecay,
             memory.Int("top_k", min: 1) ?? defaults.TopK,
             memory.Int("reflection_threshold", min: 1) ?? defaults.ReflectionThreshold,
             memory.Int("embedding_dimension", min: 1, max: 65_536) ?? defaults.EmbeddingDimension);
-    }
-
-    private static double? ReadDecay(MappingReader memory)
-    {
-        var decay = memory.Double("recency_decay", double.Epsilon, 1, expected: "a number greater than 0 and at most 1");
-        return decay;
     }
 
     private static (int, int, int) ReadPerception(MappingReader top, ErrorSink errors)

@@ -32,7 +32,4 @@ internal static class YamlText
 
     /// <summary>Joins a path of keys for messages: <c>agents[2].home</c>.</summary>
     public static string Join(string context, string key) => context.Length == 0 ? key : $"{context}.{key}";
-
-    /// <summary>The start of a node as a mark.</summary>
-    public static Mark At(YamlNode node) => node.Start;
 }

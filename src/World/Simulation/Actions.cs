@@ -81,7 +81,7 @@ public static class Actions
             if (state.UsedBy == -1 || state.UsedBy == agent.Id)
             {
                 state.UsedBy = agent.Id;
-                state.State = activity.Description;
+                state.State = $"in use by {town.Entities.Get<Components.Named>(agent).Value} for {Progressive.Of(activity.Description)}";
                 events.Add(obj.Id, EventKinds.Object, new ObjectChanged(state.Address, state.State));
             }
         }

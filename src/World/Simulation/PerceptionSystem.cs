@@ -12,7 +12,6 @@ namespace Agents.World.Simulation;
 public sealed class PerceptionSystem
 {
     private readonly List<PositionedEvent> _tileEvents = [];
-    private readonly List<Perception.Perceived> _seen = [];
     private readonly HashSet<(string S, string P, string O)> _recent = [];
 
     /// <summary>Runs the system for the current step.</summary>
@@ -20,8 +19,9 @@ public sealed class PerceptionSystem
     {
         CollectTileEvents(town);
         var settings = town.Scenario.Perception;
-        foreach (var agent in town.Agents)
+        for (var i = 0; i < town.Agents.Count; i++)
         {
+            var agent = town.Agents[i];
             var name = town.Entities.Get<Named>(agent).Value;
             var position = town.Entities.Get<TilePosition>(agent).Point;
             ref var memory = ref town.Entities.Get<PerceptionMemory>(agent);
@@ -32,9 +32,10 @@ public sealed class PerceptionSystem
                 _recent.Add((parts[0], parts[1], parts[2]));
             }
 
-            _seen.Clear();
-            Perceiver.Perceive(town.Map, position, name, _tileEvents, settings, _recent, _seen);
-            foreach (var seen in _seen)
+            var seenList = town.PerceptionBuffer(i);
+            seenList.Clear();
+            Perceiver.Perceive(town.Map, position, name, _tileEvents, settings, _recent, seenList);
+            foreach (var seen in seenList)
             {
                 var e = seen.Event;
                 memory.Recent = Remember(memory.Recent, $"{e.Subject}|{e.Predicate}|{e.Object}", settings.Retention);
@@ -56,9 +57,11 @@ public sealed class PerceptionSystem
 
             var name = town.Entities.Get<Named>(agent).Value;
             var at = town.Entities.Get<TilePosition>(agent).Point;
-            var verb = town.Entities.Get<Movement>(agent).IsMoving ? "is on the way to" : "is";
-            var what = activity.Description;
-            _tileEvents.Add(new PositionedEvent(at, new TileEvent(name, verb, what, $"{name} {verb} {what}")));
+            var doing = Progressive.Of(activity.Description);
+            var description = town.Entities.Get<Movement>(agent).IsMoving
+                ? $"{name} is on the way to {Address.Parse(activity.Address).Sector} to {activity.Description}"
+                : $"{name} is {doing}";
+            _tileEvents.Add(new PositionedEvent(at, new TileEvent(name, "is", doing, description)));
         }
 
         var busy = new Ecs.QueryDescription().WithAll<ObjectState, TilePosition>();
@@ -67,7 +70,7 @@ public sealed class PerceptionSystem
             if (state.State != "idle")
             {
                 var name = Address.Parse(state.Address).Object ?? state.Address;
-                _tileEvents.Add(new PositionedEvent(position.Point, new TileEvent(state.Address, "is", state.State, $"{name} is {state.State}")));
+                _tileEvents.Add(new PositionedEvent(position.Point, new TileEvent(state.Address, "is", state.State, $"the {name} is {state.State}")));
             }
         });
     }

@@ -3,8 +3,9 @@ using Agents.World.Events;
 namespace Agents.World.Simulation;
 
 /// <summary>
-/// One step of the world, its systems in a fixed order: behaviour (routine or cognition), movement, perception.
-/// The events of the step are in <see cref="Events"/> afterwards; then the clock advances.
+/// One step of the world, its systems in the design's fixed order: perception (what each agent notices, in
+/// <see cref="Town.PerceivedBy"/>), behaviour (routine or cognition: decisions), execution (movement, arrivals, object
+/// states). The events of the step are in <see cref="Events"/> afterwards; then the clock advances.
 /// </summary>
 public sealed class StepPipeline(IBehavior behavior)
 {
@@ -21,9 +22,9 @@ public sealed class StepPipeline(IBehavior behavior)
     public async ValueTask StepAsync(Town town, CancellationToken cancellationToken)
     {
         Events.Begin(town.Clock.Step, town.Clock.Now);
+        _perception.Update(town, Events);
         await Behavior.UpdateAsync(town, Events, cancellationToken).ConfigureAwait(false);
         _movement.Update(town, Events);
-        _perception.Update(town, Events);
         town.Clock.Advance();
     }
 }

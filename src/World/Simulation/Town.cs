@@ -1,5 +1,6 @@
 using Agents.World.Components;
 using Agents.World.Map;
+using Agents.World.Perception;
 using Agents.World.Scenarios;
 using EcsWorld = Agents.World.Ecs.World;
 using Entity = Agents.World.Ecs.Entity;
@@ -14,6 +15,7 @@ public sealed class Town : IDisposable
 {
     private readonly Entity[] _agents;
     private readonly Dictionary<string, Entity> _objects;
+    private readonly List<Perceived>[] _perceived;
 
     private Town(Scenario scenario, EcsWorld entities, SimClock clock, SeededRandom random, Entity[] agents, Dictionary<string, Entity> objects)
     {
@@ -24,6 +26,7 @@ public sealed class Town : IDisposable
         Pathfinder = new Pathfinder(scenario.Map);
         _agents = agents;
         _objects = objects;
+        _perceived = agents.Select(_ => new List<Perceived>()).ToArray();
     }
 
     /// <summary>The scenario the town was built from.</summary>
@@ -110,6 +113,11 @@ public sealed class Town : IDisposable
             }
         }
 
+        foreach (var slot in snapshot.FreeSlots)
+        {
+            entities.RestoreFreeSlot(new Entity(slot.Id, slot.Version));
+        }
+
         if (agents.Any(a => a == default))
         {
             throw new InvalidDataException("The snapshot does not hold every agent of the scenario; it belongs to another run.");
@@ -121,11 +129,12 @@ public sealed class Town : IDisposable
         return new Town(scenario, entities, clock, random, agents, objects);
     }
 
-    /// <summary>Captures every entity's components, the clock and the generator.</summary>
-    public TownSnapshot Capture()
+    /// <summary>Captures every entity's components, the clock, the generator, and a behaviour's own state.</summary>
+    public TownSnapshot Capture(byte[]? behaviorState = null)
     {
+        // Query order (not id order), restored in the same order, so the restored world iterates exactly as this one.
         var all = new List<Entity>();
-        Entities.GetEntities(new Ecs.QueryDescription(), all);
+        Entities.Query(new Ecs.QueryDescription(), (Entity e) => all.Add(e));
         var saved = new List<EntitySnapshot>(all.Count);
         foreach (var entity in all)
         {
@@ -138,8 +147,19 @@ public sealed class Town : IDisposable
             saved.Add(new EntitySnapshot(entity.Id, entity.Version, components));
         }
 
-        return new TownSnapshot(Clock.Step, Random.State, saved);
+        var free = new List<Entity>();
+        Entities.GetFreeSlots(free);
+        return new TownSnapshot(Clock.Step, Random.State, saved, free.Select(f => new FreeSlot(f.Id, f.Version)).ToList(), behaviorState ?? []);
     }
+
+    /// <summary>
+    /// What agent <paramref name="agentIndex"/> (scenario order) noticed this step, nearest first: filled by perception
+    /// at the start of each step, read by behaviours. Transient: not part of snapshots.
+    /// </summary>
+    public IReadOnlyList<Perceived> PerceivedBy(int agentIndex) => _perceived[agentIndex];
+
+    /// <summary>The writable list behind <see cref="PerceivedBy"/>, for the perception system.</summary>
+    internal List<Perceived> PerceptionBuffer(int agentIndex) => _perceived[agentIndex];
 
     /// <summary>The object entity at an address, if the address names an object.</summary>
     public bool TryGetObject(string address, out Entity entity) => _objects.TryGetValue(address, out entity);

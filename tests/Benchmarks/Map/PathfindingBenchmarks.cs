@@ -1,15 +1,16 @@
 using Agents.World.Map;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace Agents.Benchmarks.Map;
 
 /// <summary>
-/// A* on a 100x70 town-like grid (walls with doorways, blocks) over 1000 random connected pairs, against a plain
-/// breadth-first search that also returns the path (the reference), and the same queries answered from the cache.
+/// A* on 100x70 grids with walls over 1000 random connected pairs, against a plain breadth-first search that also
+/// returns the path (the reference), and the same queries answered from the cache. Two layouts: "town" (walled
+/// buildings with one door each between streets) and "maze" (long walls with few doorways: the worst case for the
+/// Manhattan heuristic).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[Config(typeof(ShortInProcessConfig))]
 public class PathfindingBenchmarks
 {
     private const int Pairs = 1000;
@@ -23,10 +24,14 @@ public class PathfindingBenchmarks
     private int[] _queue = null!;
     private int _generation;
 
+    /// <summary>The grid layout.</summary>
+    [Params("town", "maze")]
+    public string Layout { get; set; } = "town";
+
     [GlobalSetup]
     public void Setup()
     {
-        _map = PathfindingGrid.Town(100, 70, seed: 7);
+        _map = PathfindingGrid.Create(Layout, 100, 70, seed: 7);
         _uncached = new Pathfinder(_map, cacheCapacity: 0);
         _cached = new Pathfinder(_map, cacheCapacity: 4096);
         var random = new Random(11);

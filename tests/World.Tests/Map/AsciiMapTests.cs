@@ -44,10 +44,11 @@ public sealed class AsciiMapTests
     public void A_space_or_tab_missing_from_the_legend_is_named_readably()
     {
         var errors = new List<AsciiMapError>();
-        AsciiMap.Parse([". \t"], TestMaps.Legend, errors);
-        Assert.Equal(2, errors.Count);
-        Assert.Contains("(space)", errors[0].Message, StringComparison.Ordinal);
+        AsciiMap.Parse([". \t\r"], TestMaps.Legend, errors);
+        Assert.Equal(3, errors.Count);
+        Assert.Contains("U+0020 (space)", errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("(tab)", errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("(carriage return)", errors[2].Message, StringComparison.Ordinal);
     }
 
     [Fact]

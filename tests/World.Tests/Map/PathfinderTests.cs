@@ -146,6 +146,7 @@ public sealed class PathfinderTests
         finder.FindPath(a, c);
         finder.FindPath(a, b); // b is now the most recent
         finder.FindPath(a, d); // evicts c
+        Assert.Equal(2, finder.CachedPaths);
         long misses = finder.CacheMisses;
         finder.FindPath(a, b);
         Assert.Equal(misses, finder.CacheMisses);

@@ -271,6 +271,25 @@ public sealed class TiledMapTests : IDisposable
         string path = Write(json);
         MapException e = Assert.Throws<MapException>(() => TiledMap.Load(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
-        Assert.Contains("spawn point 'inwall' at (0,0) is on a blocked tile", e.Message, StringComparison.Ordinal);
+        Assert.Contains("spawn point 'inwall' (layer 'spawns', object 12) at (0,0) is on a blocked tile", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_arena_outside_the_sector_its_property_names_is_reported_with_its_layer_and_object()
+    {
+        JsonObject json = SmallMap();
+        Layer(json, "arenas")["objects"]!.AsArray().Add(RectObject(13, "porch", 4, 1, 2, 2, ("sector", "house")));
+        MapException e = Assert.Throws<MapException>(() => TiledMap.Load(Write(json)));
+        Assert.Contains("arena 'house:porch' (layer 'arenas', object 13) at (4,1 2x2) lies outside its sector 'house'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tile_object_is_placed_by_its_bottom_left_anchor()
+    {
+        JsonObject json = SmallMap();
+        JsonObject stove = Layer(json, "objects")["objects"]![1]!.AsObject();
+        stove["gid"] = 1;
+        stove["y"] = 5 * T; // Tiled stores a tile object's bottom edge: this one covers row 4
+        Assert.Equal(new Point(2, 4), TiledMap.Load(Write(json)).FindObject(Address.Parse("house:kitchen:stove"))!.Position);
     }
 }

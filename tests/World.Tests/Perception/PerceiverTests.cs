@@ -66,12 +66,12 @@ public sealed class PerceiverTests
     }
 
     [Fact]
-    public void Events_already_among_the_latest_stored_are_skipped_without_using_attention()
+    public void Events_already_among_the_latest_stored_are_dropped_after_attention_picks_the_nearest()
     {
         var seen = Perceive(new Point(1, 1),
             [At(1, 2, "stove", "is", "boiling"), At(2, 1, "fridge"), At(3, 1, "sink"), At(4, 1, "bin")],
             recent: new HashSet<(string, string, string)> { ("stove", "is", "boiling"), ("sink", "is", "dripping") });
-        Assert.Equal(["fridge", "sink", "bin"], seen.Select(p => p.Event.Subject));
+        Assert.Equal(["fridge", "sink"], seen.Select(p => p.Event.Subject));
     }
 
     [Fact]
@@ -105,6 +105,13 @@ public sealed class PerceiverTests
     }
 
     [Fact]
+    public void Events_off_the_map_are_not_seen()
+    {
+        var seen = Perceive(new Point(16, 5), [At(17, 5, "ghost"), At(16, 6, "mole"), At(15, 5, "dog")]);
+        Assert.Equal(["dog"], seen.Select(p => p.Event.Subject));
+    }
+
+    [Fact]
     public void No_attention_means_nothing_is_perceived()
     {
         Assert.Empty(Perceive(new Point(1, 1), [At(2, 1, "x")], Defaults with { Attention = 0 }));
@@ -126,17 +133,38 @@ public sealed class PerceiverTests
                 var expected = events
                     .Where(e => Math.Max(Math.Abs(e.At.X - vx), Math.Abs(e.At.Y - vy)) <= radius)
                     .Where(e => Town.ArenaAt(e.At) == arena)
-                    .Where(e => e.Event.Subject != "Klaus" && !recent.Contains(e.Event.Triple))
+                    .Where(e => e.Event.Subject != "Klaus")
                     .OrderBy(e => e.At.EuclideanTo(viewer)).ThenBy(e => e.At.Y).ThenBy(e => e.At.X)
                     .ThenBy(e => e.Event.Subject, StringComparer.Ordinal).ThenBy(e => e.Event.Predicate, StringComparer.Ordinal)
                     .ThenBy(e => e.Event.Object, StringComparer.Ordinal)
                     .DistinctBy(e => e.Event)
                     .Take(attention)
+                    .Where(e => !recent.Contains(e.Event.Triple))
                     .Select(e => (e.Event, e.At))
                     .ToList();
                 var reversed = events.Reverse().ToArray();
                 Assert.Equal(expected, Perceive(viewer, events, settings, recent).Select(p => (p.Event, p.At)));
                 Assert.Equal(expected, Perceive(viewer, reversed, settings, recent).Select(p => (p.Event, p.At)));
             }, iter: 500);
+    }
+
+    [Fact]
+    public void Places_in_sight_include_their_enclosing_places_and_cross_arena_borders()
+    {
+        var places = new HashSet<Address>();
+        Perceiver.PlacesInSight(Town, new Point(3, 2), Defaults with { VisionRadius = 1 }, places);
+        Assert.Equal(["cafe", "cafe:kitchen", "cafe:kitchen:stove"], places.Select(a => a.ToString()).Order());
+
+        Perceiver.PlacesInSight(Town, new Point(3, 2), Defaults, places);
+        Assert.Equal(["cafe", "cafe:dining room", "cafe:kitchen", "cafe:kitchen:fridge", "cafe:kitchen:stove"],
+            places.Select(a => a.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Places_in_sight_stop_at_the_edges_of_the_map()
+    {
+        var places = new HashSet<Address>();
+        Perceiver.PlacesInSight(Town, new Point(16, 5), Defaults with { VisionRadius = 3 }, places);
+        Assert.Equal([new Address("park")], places);
     }
 }

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Agents.Runtime.Checkpoints;
+using Agents.Runtime.Devices;
+using Agents.Runtime.Training;
+using Spectre.Console;
+
+namespace Agents.Cli.Commands;
+
+/// <summary><c>agents train</c>: pretrain on text or fine-tune on chat JSONL, from files to a model folder.</summary>
+public static class TrainCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Training data: a text file or a folder of .txt/.md files (pretraining), or a chat JSONL file with one {\"messages\": [{\"role\", \"content\"}, ...]} per line (with --sft).", Required = true };
+        var output = new Option<string>("--out") { Description = "Model folder to write: config.json, model.safetensors, tokenizer.json, training.jsonl, loss.png, and a resumable checkpoint.", Required = true };
+        var sft = new Option<bool>("--sft") { Description = "Supervised fine-tuning on chat JSONL: the loss counts only the tokens the assistant writes." };
+        var config = new Option<string?>("--config") { Description = "JSON file with a \"model\" section (layers, heads, key_value_heads, width, hidden_size, context_length, rope_theta, ...) and a \"training\" section (the options below in snake_case). Flags given on the command line win." };
+        var init = new Option<string?>("--init") { Description = "Start from this model folder (its shape and tokenizer), e.g. a pretrained model to fine-tune with --sft." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run checkpointed in --out (same options); it follows the loss curve of an uninterrupted run." };
+        var steps = new Option<int?>("--steps") { Description = "Optimiser steps in the whole run (default 1000)." };
+        var batch = new Option<int?>("--batch") { Description = "Sequences per micro-batch (default 16)." };
+        var block = new Option<int?>("--block") { Description = "Tokens per sequence (default: the model's context length, 256 for a new model)." };
+        var accumulate = new Option<int?>("--accumulate") { Description = "Micro-batches per optimiser step: gradient accumulation (default 1)." };
+        var learningRate = new Option<double?>("--lr") { Description = "Peak learning rate after warm-up (default 1e-3)." };
+        var minLearningRate = new Option<double?>("--min-lr") { Description = "Learning rate at the end of the cosine decay (default 1e-4)." };
+        var warmup = new Option<int?>("--warmup") { Description = "Steps of linear warm-up (default 100, but at most a tenth of --steps)." };
+        var weightDecay = new Option<double?>("--weight-decay") { Description = "AdamW weight decay of the matrices; norms and embeddings get none (default 0.1)." };
+        var clip = new Option<double?>("--clip") { Description = "Clip the global gradient norm to this; 0 turns clipping off (default 1.0)." };
+        var evalEvery = new Option<int?>("--eval-every") { Description = "Evaluate on the held-out split every N steps and at the end; 0 only at the end (default 100)." };
+        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a resumable checkpoint every N steps; it is always written at the end and on Ctrl+C (default 0)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of initialisation and batch sampling: the same seed gives the same run (default 1337)." };
+        var vocabulary = new Option<int>("--vocab") { Description = "Vocabulary size of the byte-level BPE tokenizer trained on the data (not used with --init or --resume).", DefaultValueFactory = _ => 4096 };
+        var device = new Option<string>("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
+        var dtype = new Option<string>("--dtype") { Description = "fp32, or bf16: matrix products in bfloat16 and weights saved as BF16 (master weights and optimiser stay fp32).", DefaultValueFactory = _ => "fp32" };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for tensor work; 0 keeps torch's default (all cores).", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("train", "Train the runtime's model: pretrain on text, or fine-tune on chat JSONL (--sft), into a model folder. Shows a progress bar with loss, tokens/s and time left; Ctrl+C saves a checkpoint that --resume continues.")
+        {
+            data, output, sft, config, init, resume, steps, batch, block, accumulate, learningRate, minLearningRate, warmup, weightDecay, clip, evalEvery,
+            checkpointEvery, seed, vocabulary, device, dtype, threads,
+        };
+
+        command.SetAction(async (ParseResult r, CancellationToken ct) =>
+        {
+            var file = r.GetValue(config) is { } path ? TrainConfigFile.Load(path) : new TrainConfigFile(null, null);
+            var bf16 = DeviceSelector.IsBf16(r.GetValue(dtype)!);
+            var baseline = file.Training ?? new TrainingOptions();
+            var options = baseline with
+            {
+                Steps = r.GetValue(steps) ?? baseline.Steps,
+                BatchSize = r.GetValue(batch) ?? baseline.BatchSize,
+                SequenceLength = r.GetValue(block) ?? baseline.SequenceLength,
+                AccumulationSteps = r.GetValue(accumulate) ?? baseline.AccumulationSteps,
+                LearningRate = r.GetValue(learningRate) ?? baseline.LearningRate,
+                MinLearningRate = r.GetValue(minLearningRate) ?? Math.Min(baseline.MinLearningRate, r.GetValue(learningRate) ?? baseline.LearningRate),
+                WarmupSteps = r.GetValue(warmup) ?? Math.Min(baseline.WarmupSteps, (r.GetValue(steps) ?? baseline.Steps) / 10),
+                WeightDecay = r.GetValue(weightDecay) ?? baseline.WeightDecay,
+                GradientClip = r.GetValue(clip) ?? baseline.GradientClip,
+                EvalEvery = r.GetValue(evalEvery) ?? baseline.EvalEvery,
+                CheckpointEvery = r.GetValue(checkpointEvery) ?? baseline.CheckpointEvery,
+                Seed = r.GetValue(seed) ?? baseline.Seed,
+                Bf16 = bf16 || baseline.Bf16,
+            };
+            var job = new TrainingJobOptions(
+                r.GetValue(data)!,
+                r.GetValue(output)!,
+                options,
+                Sft: r.GetValue(sft),
+                Model: file.Model,
+                VocabularySize: r.GetValue(vocabulary),
+                InitFrom: r.GetValue(init),
+                Resume: r.GetValue(resume),
+                Device: r.GetValue(device)!,
+                Threads: r.GetValue(threads),
+                SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
+
+            var console = AnsiConsole.Console;
+            TrainingResult? result = null;
+            await console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("starting", maxValue: options.Steps);
+                    result = await TrainingJob.RunAsync(
+                        job,
+                        p =>
+                        {
+                            task.Value = p.Step;
+                            var validation = p.ValidationLoss is { } v ? $" val {v:0.000}" : string.Empty;
+                            task.Description = $"step {p.Step}/{p.TotalSteps} loss {p.Loss:0.000}{validation} | {p.TokensPerSecond:N0} tok/s | {Format(p.Remaining)} left";
+                        },
+                        status => task.Description = Markup.Escape(status),
+                        ct);
+                });
+
+            if (result!.History.Count == 0)
+            {
+                console.MarkupLine("[yellow]nothing to do[/]: the run in the folder has no steps left.");
+                return 0;
+            }
+
+            var last = result.History[^1];
+            console.MarkupLine(
+                $"[green]done[/]: {last.Step} steps, loss {last.Loss:0.000}, held-out {result.FinalValidationLoss?.ToString("0.000") ?? "n/a"}, " +
+                $"{last.TokensPerSecond:N0} tok/s, {Format(result.Elapsed)}. Model folder: {Markup.Escape(Path.GetFullPath(job.OutputDirectory))}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Format(TimeSpan time) => time.TotalHours >= 1 ? time.ToString(@"h\:mm\:ss") : time.ToString(@"m\:ss");
+}

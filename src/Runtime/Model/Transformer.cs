@@ -1,0 +1,213 @@
+using Agents.Runtime.Native;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Agents.Runtime.Model;
+
+/// <summary>
+/// The decoder-only transformer, Llama shape, in one file: token embedding, blocks of (RMSNorm, grouped-query
+/// attention with rotary positions, RMSNorm, SwiGLU), a final RMSNorm, and an output head tied to the embedding
+/// (computed as linear(x, embedding.weight), so the weight is one parameter). Parameter names follow Hugging Face
+/// Llama ("layers.0.self_attn.q_proj.weight"). Use it on the model thread only.
+/// </summary>
+public sealed class Transformer : nn.Module<Tensor, Tensor>
+{
+#pragma warning disable IDE1006 // Field names are the state-dict keys.
+    private readonly Embedding embed_tokens;
+    private readonly ModuleList<Block> layers;
+    private readonly RmsNorm norm;
+#pragma warning restore IDE1006
+
+    /// <summary>Builds a model with GPT-2 initialisation drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    public Transformer(ModelConfig config, long seed = 0)
+        : base(Loaded("transformer"))
+    {
+        Config = config.Validate();
+        embed_tokens = nn.Embedding(config.VocabularySize, config.Width);
+        layers = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new Block(config)).ToArray());
+        norm = new RmsNorm(config.Width, config.NormEpsilon);
+        RegisterComponents();
+        Initialise(seed);
+    }
+
+    /// <summary>The hyperparameters.</summary>
+    public ModelConfig Config { get; }
+
+    /// <summary>The element type of matrix products: float32 (default) or bfloat16 (weights and norms stay float32).</summary>
+    public ScalarType ComputeType { get; set; } = ScalarType.Float32;
+
+    /// <summary>Logits [batch, time, vocabulary] for tokens [batch, time], positions from 0, causal.</summary>
+    public override Tensor forward(Tensor tokens)
+    {
+        var time = tokens.shape[1];
+        if (time > Config.ContextLength)
+        {
+            throw new ArgumentException($"Expected at most {Config.ContextLength} tokens (the context length), found {time}.", nameof(tokens));
+        }
+
+        var (cos, sin) = Rotary.Tables(time, Config.HeadSize, Config.RopeTheta, tokens.device, embed_tokens.weight!.dtype);
+        var x = embed_tokens.forward(tokens);
+        foreach (var block in layers)
+        {
+            x = block.Forward(x, cos, sin, ComputeType);
+        }
+
+        x = norm.forward(x);
+        return Linear(x, embed_tokens.weight!, ComputeType).to(embed_tokens.weight!.dtype);
+    }
+
+    /// <summary>Names of the parameters that get no weight decay (norms and the embedding).</summary>
+    public IReadOnlySet<string> NoDecayParameterNames() =>
+        named_parameters().Select(p => p.name).Where(n => n.EndsWith("norm.weight", StringComparison.Ordinal) || n.StartsWith("embed_tokens", StringComparison.Ordinal)).ToHashSet();
+
+    private static string Loaded(string name)
+    {
+        TorchNative.EnsureLoaded();
+        return name;
+    }
+
+    /// <summary>x times the transpose of <paramref name="weight"/>, in <paramref name="computeType"/>.</summary>
+    internal static Tensor Linear(Tensor x, Tensor weight, ScalarType computeType) =>
+        computeType == x.dtype && computeType == weight.dtype ? F.linear(x, weight) : F.linear(x.to(computeType), weight.to(computeType));
+
+    private void Initialise(long seed)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        using var generator = new Generator((ulong)seed);
+        var residualStd = Config.InitStd / Math.Sqrt(2.0 * Config.Layers);
+        foreach (var (name, parameter) in named_parameters())
+        {
+            if (name.EndsWith("norm.weight", StringComparison.Ordinal))
+            {
+                parameter.fill_(1.0);
+            }
+            else
+            {
+                var residual = name.EndsWith("o_proj.weight", StringComparison.Ordinal) || name.EndsWith("down_proj.weight", StringComparison.Ordinal);
+                parameter.copy_(randn(parameter.shape, parameter.dtype, generator: generator) * (residual ? residualStd : Config.InitStd));
+            }
+        }
+    }
+
+    /// <summary>Root-mean-square normalisation, computed in float32 (or float64 when the input is).</summary>
+    internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
+    {
+        private readonly double epsilon;
+#pragma warning disable IDE1006
+        private readonly Parameter weight;
+#pragma warning restore IDE1006
+
+        public RmsNorm(int width, double epsilon)
+            : base("rms_norm")
+        {
+            this.epsilon = epsilon;
+            weight = new Parameter(ones(width));
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor x)
+        {
+            var wide = x.dtype == ScalarType.Float64 ? x : x.to(ScalarType.Float32);
+            var normalised = wide * rsqrt(wide.pow(2).mean([-1], keepdim: true) + epsilon);
+            return (normalised * weight).to(x.dtype);
+        }
+    }
+
+    /// <summary>One block: pre-norm attention and pre-norm SwiGLU, each added to the residual stream.</summary>
+    internal sealed class Block : nn.Module
+    {
+#pragma warning disable IDE1006
+        private readonly RmsNorm input_layernorm;
+        private readonly Attention self_attn;
+        private readonly RmsNorm post_attention_layernorm;
+        private readonly FeedForward mlp;
+#pragma warning restore IDE1006
+
+        public Block(ModelConfig config)
+            : base("block")
+        {
+            input_layernorm = new RmsNorm(config.Width, config.NormEpsilon);
+            self_attn = new Attention(config);
+            post_attention_layernorm = new RmsNorm(config.Width, config.NormEpsilon);
+            mlp = new FeedForward(config);
+            RegisterComponents();
+        }
+
+        public Tensor Forward(Tensor x, Tensor cos, Tensor sin, ScalarType computeType)
+        {
+            x = x + self_attn.Forward(input_layernorm.forward(x), cos, sin, computeType).to(x.dtype);
+            return x + mlp.Forward(post_attention_layernorm.forward(x), computeType).to(x.dtype);
+        }
+    }
+
+    /// <summary>Causal grouped-query self-attention with rotary positions; keys and values are repeated per group.</summary>
+    internal sealed class Attention : nn.Module
+    {
+        private readonly ModelConfig config;
+#pragma warning disable IDE1006
+        private readonly Linear q_proj;
+        private readonly Linear k_proj;
+        private readonly Linear v_proj;
+        private readonly Linear o_proj;
+#pragma warning restore IDE1006
+
+        public Attention(ModelConfig config)
+            : base("attention")
+        {
+            this.config = config;
+            q_proj = nn.Linear(config.Width, config.Heads * config.HeadSize, hasBias: false);
+            k_proj = nn.Linear(config.Width, config.KeyValueHeads * config.HeadSize, hasBias: false);
+            v_proj = nn.Linear(config.Width, config.KeyValueHeads * config.HeadSize, hasBias: false);
+            o_proj = nn.Linear(config.Heads * config.HeadSize, config.Width, hasBias: false);
+            RegisterComponents();
+        }
+
+        public Tensor Forward(Tensor x, Tensor cos, Tensor sin, ScalarType computeType)
+        {
+            long batch = x.shape[0], time = x.shape[1];
+            var q = Transformer.Linear(x, q_proj.weight!, computeType).view(batch, time, config.Heads, config.HeadSize).transpose(1, 2);
+            var k = Transformer.Linear(x, k_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
+            var v = Transformer.Linear(x, v_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
+            q = Rotary.Apply(q, cos, sin);
+            k = Rotary.Apply(k, cos, sin);
+            var groups = config.Heads / config.KeyValueHeads;
+            if (groups > 1)
+            {
+                k = k.repeat_interleave(groups, dim: 1);
+                v = v.repeat_interleave(groups, dim: 1);
+            }
+
+            var y = F.scaled_dot_product_attention(q, k, v, is_casual: true);
+            y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
+            return Transformer.Linear(y, o_proj.weight!, computeType);
+        }
+    }
+
+    /// <summary>SwiGLU feed-forward: down(silu(gate(x)) * up(x)).</summary>
+    internal sealed class FeedForward : nn.Module
+    {
+#pragma warning disable IDE1006
+        private readonly Linear gate_proj;
+        private readonly Linear up_proj;
+        private readonly Linear down_proj;
+#pragma warning restore IDE1006
+
+        public FeedForward(ModelConfig config)
+            : base("mlp")
+        {
+            gate_proj = nn.Linear(config.Width, config.HiddenSize, hasBias: false);
+            up_proj = nn.Linear(config.Width, config.HiddenSize, hasBias: false);
+            down_proj = nn.Linear(config.HiddenSize, config.Width, hasBias: false);
+            RegisterComponents();
+        }
+
+        public Tensor Forward(Tensor x, ScalarType computeType) =>
+            Transformer.Linear(
+                F.silu(Transformer.Linear(x, gate_proj.weight!, computeType)) * Transformer.Linear(x, up_proj.weight!, computeType),
+                down_proj.weight!,
+                computeType);
+    }
+}

@@ -1,0 +1,64 @@
+using Agents.Runtime.Tokenization;
+
+namespace Agents.Runtime.Training;
+
+/// <summary>
+/// Supervised fine-tuning data: conversations rendered by the chat template; the loss sees only the tokens the
+/// assistant writes. Each batch row is one conversation from its start, cut to the sequence length and padded.
+/// </summary>
+public sealed class ChatExamples : ITrainingData
+{
+    private readonly List<(int[] Ids, bool[] Targets)> training = [];
+    private readonly List<(int[] Ids, bool[] Targets)> heldOut = [];
+    private readonly int padding;
+
+    /// <summary>Encodes <paramref name="conversations"/>; every tenth (at least one, when there are two or more) is held out.</summary>
+    public ChatExamples(ChatTokenizer tokenizer, IReadOnlyList<IReadOnlyList<ChatMessage>> conversations, int heldOutEvery = 10)
+    {
+        padding = tokenizer.EndOfText;
+        for (var i = 0; i < conversations.Count; i++)
+        {
+            var example = ChatTemplate.EncodeConversation(tokenizer, conversations[i]);
+            var isHeldOut = conversations.Count > 1 && heldOutEvery > 0 && (i % heldOutEvery == heldOutEvery - 1 || (conversations.Count < heldOutEvery && i == conversations.Count - 1));
+            (isHeldOut ? heldOut : training).Add(example);
+        }
+
+        if (heldOut.Count == 0)
+        {
+            heldOut.AddRange(training);
+        }
+    }
+
+    /// <inheritdoc/>
+    public long TrainingTokens => training.Sum(e => (long)e.Ids.Length);
+
+    /// <summary>Conversations in the training split.</summary>
+    public int TrainingCount => training.Count;
+
+    /// <inheritdoc/>
+    public (long[] Inputs, long[] Targets) Sample(bool heldOut, Random random, int batchSize, int length)
+    {
+        var source = heldOut ? this.heldOut : training;
+        var inputs = new long[batchSize * length];
+        var targets = new long[batchSize * length];
+        Array.Fill(inputs, padding);
+        Array.Fill(targets, -1);
+        for (var b = 0; b < batchSize; b++)
+        {
+            var (ids, isTarget) = source[random.Next(source.Count)];
+
+            // Start at the conversation's beginning unless its first assistant token lies beyond the window.
+            var firstTarget = Array.IndexOf(isTarget, true);
+            var start = firstTarget > length ? Math.Min(firstTarget - (length / 2), ids.Length - 1 - length) : 0;
+            start = Math.Max(0, start);
+            var count = Math.Min(length, ids.Length - 1 - start);
+            for (var t = 0; t < count; t++)
+            {
+                inputs[(b * length) + t] = ids[start + t];
+                targets[(b * length) + t] = isTarget[start + t + 1] ? ids[start + t + 1] : -1;
+            }
+        }
+
+        return (inputs, targets);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Agents.Runtime.Checkpoints;
+using Agents.Runtime.Model;
+using Agents.Runtime.Threading;
+using Agents.Runtime.Tokenization;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Agents.Runtime.Training;
+
+/// <summary>
+/// The training loop: AdamW with warm-up and cosine decay, gradient accumulation and clipping, held-out
+/// evaluation, metrics (training.jsonl, loss.png), resumable checkpoints. Every step runs on the model thread in
+/// its own dispose scope; batches are drawn from a generator seeded by (seed, step), so a resumed run sees the same
+/// batches as an uninterrupted one. Cancelling writes a checkpoint (when there is an output folder) and then throws.
+/// </summary>
+public sealed class Trainer
+{
+    /// <summary>Optimiser moments of a resumable checkpoint.</summary>
+    public const string OptimizerFile = "optimizer.safetensors";
+
+    /// <summary>Step and options of a resumable checkpoint.</summary>
+    public const string StateFile = "trainer_state.json";
+
+    /// <summary>The metrics log.</summary>
+    public const string MetricsFile = "training.jsonl";
+
+    /// <summary>The loss plot.</summary>
+    public const string PlotFile = "loss.png";
+
+    private readonly ModelThread thread;
+    private readonly Transformer model;
+    private readonly ITrainingData data;
+    private readonly TrainingOptions options;
+    private readonly int length;
+
+    /// <summary>Prepares a run of <paramref name="model"/> (created on <paramref name="thread"/>) on <paramref name="data"/>.</summary>
+    public Trainer(ModelThread thread, Transformer model, ITrainingData data, TrainingOptions options)
+    {
+        this.thread = thread;
+        this.model = model;
+        this.data = data;
+        this.options = options.Validate();
+        length = options.SequenceLength > 0 ? options.SequenceLength : model.Config.ContextLength;
+        if (length > model.Config.ContextLength)
+        {
+            throw new RuntimeOptionException($"Training option out of range: sequence length {length} exceeds the model's context length {model.Config.ContextLength}.");
+        }
+    }
+
+    /// <summary>Folder for checkpoints, the final model, training.jsonl and loss.png; null keeps everything in memory.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Tokenizer saved with the model, when given.</summary>
+    public ChatTokenizer? Tokenizer { get; init; }
+
+    /// <summary>Called after every step, on the caller's side of the loop (not the model thread); keep it quick.</summary>
+    public Action<TrainingProgress>? OnProgress { get; init; }
+
+    /// <summary>Element type of the saved weights.</summary>
+    public SafeTensorsType SaveType { get; init; } = SafeTensorsType.F32;
+
+    /// <summary>Tokens per optimiser step.</summary>
+    public long TokensPerStep => (long)options.BatchSize * length * options.AccumulationSteps;
+
+    /// <summary>Runs to the last step; with <paramref name="resume"/>, continues from the checkpoint in <see cref="OutputDirectory"/> if there is one.</summary>
+    /// <exception cref="ModelFormatException">The checkpoint to resume is corrupt or was made with other options.</exception>
+    public async Task<TrainingResult> RunAsync(bool resume = false, CancellationToken cancellationToken = default)
+    {
+        using var optimizer = await thread.CreateAsync(() => new AdamW(model), cancellationToken);
+        model.ComputeType = options.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
+        var history = new List<TrainingProgress>();
+        var first = 1;
+        if (resume && OutputDirectory is not null && File.Exists(Path.Combine(OutputDirectory, StateFile)))
+        {
+            first = await ResumeAsync(optimizer, history, cancellationToken) + 1;
+        }
+
+        StreamWriter? metrics = null;
+        if (OutputDirectory is not null)
+        {
+            Directory.CreateDirectory(OutputDirectory);
+            MetricsLog.Write(Path.Combine(OutputDirectory, MetricsFile), history);
+            metrics = new StreamWriter(Path.Combine(OutputDirectory, MetricsFile), append: true) { AutoFlush = true };
+        }
+
+        var clock = Stopwatch.StartNew();
+        long tokens = 0;
+        var lastDone = first - 1;
+        try
+        {
+            for (var step = first; step <= options.Steps; step++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                var learningRate = LearningRateSchedule.At(step, options);
+                var current = step;
+                var (loss, norm) = await thread.RunAsync(() => TrainStep(optimizer, current, learningRate), CancellationToken.None);
+                if (!double.IsFinite(loss))
+                {
+                    throw new InvalidOperationException($"Training diverged: the loss of step {step} is {loss}. Lower the learning rate or check the data.");
+                }
+
+                tokens += TokensPerStep;
+                double? validation = null;
+                if (step == options.Steps || (options.EvalEvery > 0 && step % options.EvalEvery == 0))
+                {
+                    validation = options.EvalEvery > 0 || step == options.Steps ? await EvaluateAsync(CancellationToken.None) : null;
+                }
+
+                var elapsed = clock.Elapsed;
+                var perSecond = tokens / Math.Max(elapsed.TotalSeconds, 1e-9);
+                var remaining = TimeSpan.FromSeconds((options.Steps - step) * TokensPerStep / Math.Max(perSecond, 1e-9));
+                var progress = new TrainingProgress(step, options.Steps, loss, learningRate, norm, tokens, perSecond, elapsed, remaining, validation);
+                history.Add(progress);
+                metrics?.WriteLine(MetricsLog.ToLine(progress));
+                lastDone = step;
+                OnProgress?.Invoke(progress);
+                if (OutputDirectory is not null && options.CheckpointEvery > 0 && step % options.CheckpointEvery == 0 && step != options.Steps)
+                {
+                    await CheckpointAsync(optimizer, step, history);
+                }
+            }
+        }
+        finally
+        {
+            metrics?.Dispose();
+        }
+
+        if (OutputDirectory is not null && lastDone >= first)
+        {
+            await CheckpointAsync(optimizer, lastDone, history);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new TrainingResult(history, history.LastOrDefault(h => h.ValidationLoss is not null)?.ValidationLoss, clock.Elapsed);
+    }
+
+    /// <summary>Mean held-out loss over <see cref="TrainingOptions.EvalBatches"/> fixed batches.</summary>
+    public Task<double> EvaluateAsync(CancellationToken cancellationToken = default) =>
+        thread.RunAsync(
+            () =>
+            {
+                model.eval();
+                using var _ = no_grad();
+                var total = 0.0;
+                for (var i = 0; i < options.EvalBatches; i++)
+                {
+                    var random = new Random(unchecked((options.Seed * 7919) + 104729 + i));
+                    total += Loss(data.Sample(heldOut: true, random, options.BatchSize, length)).item<float>();
+                }
+
+                model.train();
+                return total / options.EvalBatches;
+            },
+            cancellationToken);
+
+    private (double Loss, double Norm) TrainStep(AdamW optimizer, int step, double learningRate)
+    {
+        model.train();
+        optimizer.ZeroGradients();
+        var total = 0.0;
+        for (var micro = 0; micro < options.AccumulationSteps; micro++)
+        {
+            var random = new Random(unchecked((((options.Seed * 1000003) + step) * 8191) + micro));
+            var loss = Loss(data.Sample(heldOut: false, random, options.BatchSize, length));
+            (loss / options.AccumulationSteps).backward();
+            total += loss.item<float>();
+        }
+
+        var parameters = model.parameters().ToList();
+        var norm = options.GradientClip > 0
+            ? nn.utils.clip_grad_norm_(parameters, options.GradientClip)
+            : stack(parameters.Where(p => p.grad is not null).Select(p => p.grad!.norm())).norm().item<float>();
+        optimizer.Step(learningRate, options);
+        return (total / options.AccumulationSteps, norm);
+    }
+
+    private Tensor Loss((long[] Inputs, long[] Targets) batch)
+    {
+        var device = model.parameters().First().device;
+        var inputs = tensor(batch.Inputs, device: device).view(options.BatchSize, length);
+        var targets = tensor(batch.Targets, device: device);
+        var logits = model.forward(inputs);
+        return F.cross_entropy(logits.view(-1, model.Config.VocabularySize).to(ScalarType.Float32), targets, ignore_index: -1);
+    }
+
+    private async Task CheckpointAsync(AdamW optimizer, int step, IReadOnlyList<TrainingProgress> history)
+    {
+        var directory = OutputDirectory!;
+        await thread.RunAsync(() =>
+        {
+            ModelFolder.Save(directory, model, Tokenizer, SaveType);
+            if (SaveType != SafeTensorsType.F32)
+            {
+                // Resuming needs the exact float32 weights, whatever type the published file has.
+                ModelFolder.SaveWeights(Path.Combine(directory, "resume.safetensors"), model);
+            }
+
+            optimizer.Save(Path.Combine(directory, OptimizerFile));
+        });
+        var state = JsonSerializer.Serialize(new { step, options });
+        File.WriteAllText(Path.Combine(directory, StateFile), state);
+        LossPlot.Save(history, Path.Combine(directory, PlotFile));
+    }
+
+    private async Task<int> ResumeAsync(AdamW optimizer, List<TrainingProgress> history, CancellationToken cancellationToken)
+    {
+        var directory = OutputDirectory!;
+        var statePath = Path.Combine(directory, StateFile);
+        using var state = JsonDocument.Parse(File.ReadAllText(statePath));
+        var step = state.RootElement.GetProperty("step").GetInt32();
+        var saved = state.RootElement.GetProperty("options").Deserialize<TrainingOptions>()
+            ?? throw new ModelFormatException($"{statePath}: expected the options of the interrupted run, found none.");
+        if (saved with { CheckpointEvery = 0, EvalEvery = 0 } != options with { CheckpointEvery = 0, EvalEvery = 0 })
+        {
+            throw new ModelFormatException($"{statePath}: the checkpoint was made with other training options ({saved}); resume with the same ones, or train into a new folder.");
+        }
+
+        await thread.RunAsync(
+            () =>
+            {
+                var exact = Path.Combine(directory, "resume.safetensors");
+                ModelFolder.LoadWeights(model, File.Exists(exact) ? exact : Path.Combine(directory, ModelFolder.WeightsFile));
+                optimizer.Load(Path.Combine(directory, OptimizerFile));
+            },
+            cancellationToken);
+        history.AddRange(MetricsLog.Read(Path.Combine(directory, MetricsFile), step));
+        return step;
+    }
+}
