@@ -25,12 +25,14 @@ public static class ViewerLauncher
         ArgumentNullException.ThrowIfNull(target);
         IFrameSource source;
         string title;
+        var composer = new Scene.SceneComposer();
         if (Directory.Exists(target))
         {
             var replay = RunReplay.Open(target);
             try
             {
                 var start = at is null ? replay.FirstStep : replay.StepAt(Headless.GameTime.Parse(at, replay.Clock.Start, "--at"));
+                composer = Scene.SceneComposer.WithMemories(replay.LoadMemories());
                 source = new ReplaySource(replay, start);
             }
             catch
@@ -73,7 +75,7 @@ public static class ViewerLauncher
                 try
                 {
                     using var window = GlfwWindow.Open(width, height, title);
-                    using var app = new ViewerApp(window, source);
+                    using var app = new ViewerApp(window, source, composer);
                     app.Controller.Selected = selected;
                     app.Run(cancellationToken);
                 }

@@ -15,7 +15,7 @@ namespace Agents.Viewer.Headless;
 public sealed class FrameExport(RunReplay replay, int width = 1280, int height = 800) : IDisposable
 {
     private readonly SceneRenderer _renderer = new();
-    private readonly SceneComposer _composer = new();
+    private readonly SceneComposer _composer = SceneComposer.WithMemories(replay?.LoadMemories());
 
     /// <summary>The agent to select (panel and ring), or null for none.</summary>
     public string? Selected { get; init; }

@@ -118,6 +118,20 @@ public sealed class RunReplay : IDisposable
         return Capture(step);
     }
 
+    /// <summary>
+    /// The run's memories (every agent's stream, as the run left them), or null when the run has none: runs of the
+    /// routine behaviour store no memories; runs with cognition do.
+    /// </summary>
+    /// <exception cref="Memory.Storage.MemoryStoreException">The memory tables are damaged; the message names the row.</exception>
+    public Memory.MemoryBank? LoadMemories()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('memories', 'memory_evidence')";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 2
+            ? Memory.Storage.SqliteMemoryStore.Load(_connection)
+            : null;
+    }
+
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 

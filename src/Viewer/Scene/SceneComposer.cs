@@ -15,6 +15,10 @@ public sealed class SceneComposer(IReadOnlyList<IAgentPanelSection>? sections = 
     public static IReadOnlyList<IAgentPanelSection> DefaultSections { get; } =
         [new PersonaSection(), new RoutinePlanSection(), new ActivitySection(), new PerceivedSection()];
 
+    /// <summary>A composer with the default sections, followed by the memory sections when there is a bank.</summary>
+    public static SceneComposer WithMemories(Memory.MemoryBank? bank) =>
+        new(bank is null ? null : [.. DefaultSections, .. MemorySections.Over(bank)]);
+
     /// <summary>The sections this composer uses.</summary>
     public IReadOnlyList<IAgentPanelSection> Sections { get; } = sections ?? DefaultSections;
 
