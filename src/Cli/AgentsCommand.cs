@@ -99,6 +99,7 @@ public static class AgentsCommand
         yield return RunCommand.Create();
         yield return ReportCommand.Create();
         yield return MemoriesCommand.Create();
+        yield return ViewCommand.Create();
         yield return TrainCommand.Create();
         yield return SampleCommand.Create();
     }
