@@ -19,15 +19,15 @@ public static class ViewCommand
         {
             Description = "A run folder (replay) or a scenario file (live simulation), e.g. runs/smallville-... or scenarios/smallville.yaml.",
         };
-        var png = new Option<FileInfo?>("--png") { Description = "Write one frame of the run to this PNG file (with --at) instead of opening a window." };
-        var at = new Option<string?>("--at") { Description = "Game time of the --png frame, or where a replay window starts: \"2023-02-13 08:00\", \"08:00\" (first day) or \"day 2 08:00\" (default: the end of the run for --png, the start for a window)." };
-        var frames = new Option<DirectoryInfo?>("--frames") { Description = "Write PNG frames frame-000000.png ... of the run into this folder (with --from, --to, --every)." };
-        var from = new Option<string?>("--from") { Description = "Game time of the first --frames frame (default: the start of the run)." };
-        var to = new Option<string?>("--to") { Description = "Game time of the last --frames frame (default: the end of the run)." };
-        var every = new Option<int>("--every") { Description = "Steps between --frames frames (one step is 10 game seconds in most scenarios; 6 = one game minute).", DefaultValueFactory = _ => 6 };
-        var width = new Option<int>("--width") { Description = "Width of PNG frames, or of the window, in pixels.", DefaultValueFactory = _ => 1280 };
-        var height = new Option<int>("--height") { Description = "Height of PNG frames, or of the window, in pixels.", DefaultValueFactory = _ => 800 };
-        var select = new Option<string?>("--select") { Description = "Select this agent: its ring and side panel (persona, plan, activity, perceptions)." };
+        var png = new Option<FileInfo?>("--png") { HelpName = "FILE", Description = "Write one frame of the run to this PNG file (with --at) instead of opening a window." };
+        var at = new Option<string?>("--at") { HelpName = "TIME", Description = "Game time of the --png frame, or where a replay window starts: \"2023-02-13 08:00\", \"08:00\" (first day) or \"day 2 08:00\" (default: the end of the run for --png, the start for a window)." };
+        var frames = new Option<DirectoryInfo?>("--frames") { HelpName = "DIR", Description = "Write PNG frames frame-000000.png ... of the run into this folder (with --from, --to, --every)." };
+        var from = new Option<string?>("--from") { HelpName = "TIME", Description = "Game time of the first --frames frame (default: the start of the run)." };
+        var to = new Option<string?>("--to") { HelpName = "TIME", Description = "Game time of the last --frames frame (default: the end of the run)." };
+        var every = new Option<int>("--every") { HelpName = "N", Description = "Steps between --frames frames (one step is 10 game seconds in most scenarios; 6 = one game minute).", DefaultValueFactory = _ => 6 };
+        var width = new Option<int>("--width") { HelpName = "PIXELS", Description = "Width of PNG frames, or of the window, in pixels.", DefaultValueFactory = _ => 1280 };
+        var height = new Option<int>("--height") { HelpName = "PIXELS", Description = "Height of PNG frames, or of the window, in pixels.", DefaultValueFactory = _ => 800 };
+        var select = new Option<string?>("--select") { HelpName = "NAME", Description = "Select this agent: its ring and side panel (persona, plan, activity, perceptions, memories)." };
 
         var command = new Command("view", "Watch a town: replay a run folder with a timeline, or run a scenario live in a window; or write PNG frames of a run headless.")
         {

@@ -12,7 +12,7 @@ namespace Agents.Viewer.App;
 /// </summary>
 public sealed class ViewerApp : IDisposable
 {
-    private readonly GlfwWindow _window;
+    private readonly IViewerWindow _window;
     private readonly IFrameSource _source;
     private readonly SceneRenderer _renderer = new();
     private readonly SceneComposer _composer;
@@ -21,7 +21,7 @@ public sealed class ViewerApp : IDisposable
     private TimeSpan _last;
 
     /// <summary>Binds a window to a source; the camera starts fitted to the map.</summary>
-    public ViewerApp(GlfwWindow window, IFrameSource source, SceneComposer? composer = null)
+    public ViewerApp(IViewerWindow window, IFrameSource source, SceneComposer? composer = null)
     {
         _window = window ?? throw new ArgumentNullException(nameof(window));
         _source = source ?? throw new ArgumentNullException(nameof(source));

@@ -10,7 +10,7 @@ namespace Agents.Viewer.Window;
 /// the canvas, <see cref="EndFrame"/>. Input arrives in <see cref="Input"/>. Every call must come from the thread that
 /// opened it.
 /// </summary>
-public sealed class GlfwWindow : IDisposable
+public sealed class GlfwWindow : IViewerWindow
 {
     private readonly IntPtr _handle;
     private readonly Gl _gl;
