@@ -16,6 +16,7 @@ public static class UserErrors
         World.Scenarios.ScenarioException or
         World.Map.MapException or
         Memory.MemoryException or
+        Viewer.Window.WindowException or
         Runtime.Training.DatasetFormatException or
         Runtime.Model.ModelFormatException or
         Runtime.Tokenization.TokenizerFormatException or
