@@ -1,3 +1,4 @@
+using Agents.Runtime.Inference;
 using Agents.Runtime.Native;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -56,6 +57,82 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
 
         x = norm.forward(x);
         return Linear(x, embed_tokens.weight!, ComputeType).to(embed_tokens.weight!.dtype);
+    }
+
+    /// <summary>
+    /// Logits [batch, time, vocabulary] for tokens [batch, time] written into <paramref name="cache"/>: row b goes to
+    /// slot <paramref name="slots"/>[b] at positions starts[b] .. starts[b]+time-1 and attends to everything cached
+    /// before it in its slot. Prefill is one row from any start; decode is many rows of one token. Model thread only.
+    /// </summary>
+    public Tensor ForwardCached(Tensor tokens, KvCache cache, long[] slots, long[] starts, bool lastOnly = false) =>
+        Head(HiddenCached(tokens, cache, slots, starts, lastOnly));
+
+    /// <summary>Final-norm hidden states [batch, time, width] of a causal pass from position 0, without a cache (for embeddings).</summary>
+    public Tensor Hidden(Tensor tokens)
+    {
+        var (cos, sin) = Rotary.Tables(tokens.shape[1], Config.HeadSize, Config.RopeTheta, tokens.device, embed_tokens.weight!.dtype);
+        var x = embed_tokens.forward(tokens);
+        foreach (var block in layers)
+        {
+            x = block.Forward(x, cos, sin, ComputeType);
+        }
+
+        return norm.forward(x);
+    }
+
+    private Tensor Head(Tensor hidden) => Linear(hidden, embed_tokens.weight!, ComputeType).to(embed_tokens.weight!.dtype);
+
+    private Tensor HiddenCached(Tensor tokens, KvCache cache, long[] slots, long[] starts, bool lastOnly)
+    {
+        long batch = tokens.shape[0], time = tokens.shape[1];
+        var device = tokens.device;
+        var positions = new long[batch * time];
+        var writes = new long[batch * time];
+        long keyLength = 0;
+        for (var b = 0; b < batch; b++)
+        {
+            if (starts[b] + time > cache.Capacity)
+            {
+                throw new ArgumentException($"Expected at most {cache.Capacity} cached positions, found {starts[b] + time}.", nameof(tokens));
+            }
+
+            keyLength = Math.Max(keyLength, starts[b] + time);
+            for (var t = 0; t < time; t++)
+            {
+                positions[(b * time) + t] = starts[b] + t;
+                writes[(b * time) + t] = (slots[b] * cache.Capacity) + starts[b] + t;
+            }
+        }
+
+        var positionTensor = tensor(positions, device: device);
+        var cos = cache.Cos.index_select(0, positionTensor).view(batch, 1, time, -1);
+        var sin = cache.Sin.index_select(0, positionTensor).view(batch, 1, time, -1);
+        var step = new CacheStep(cache, tensor(slots, device: device), tensor(writes, device: device), keyLength, Mask(starts, time, keyLength, device));
+        var x = embed_tokens.forward(tokens);
+        for (var layer = 0; layer < layers.Count; layer++)
+        {
+            x = layers[layer].ForwardCached(x, cos, sin, ComputeType, step, layer);
+        }
+
+        if (lastOnly)
+        {
+            x = x.narrow(1, time - 1, 1);
+        }
+
+        return norm.forward(x);
+    }
+
+    /// <summary>Null when the plain causal flag is right (one row from position 0) or no mask is needed (one row, one token).</summary>
+    private static Tensor? Mask(long[] starts, long time, long keyLength, Device device)
+    {
+        if (starts.Length == 1 && (starts[0] == 0 || time == 1))
+        {
+            return null;
+        }
+
+        var keys = arange(keyLength, device: device).view(1, 1, 1, keyLength);
+        var queries = (tensor(starts, device: device).view(-1, 1, 1, 1) + arange(time, device: device).view(1, 1, time, 1));
+        return keys.le(queries);
     }
 
     /// <summary>Names of the parameters that get no weight decay (norms and the embedding).</summary>
@@ -141,6 +218,12 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             x = x + self_attn.Forward(input_layernorm.forward(x), cos, sin, computeType).to(x.dtype);
             return x + mlp.Forward(post_attention_layernorm.forward(x), computeType).to(x.dtype);
         }
+
+        public Tensor ForwardCached(Tensor x, Tensor cos, Tensor sin, ScalarType computeType, CacheStep step, int layer)
+        {
+            x = x + self_attn.ForwardCached(input_layernorm.forward(x), cos, sin, computeType, step, layer).to(x.dtype);
+            return x + mlp.Forward(post_attention_layernorm.forward(x), computeType).to(x.dtype);
+        }
     }
 
     /// <summary>Causal grouped-query self-attention with rotary positions; keys and values are repeated per group.</summary>
@@ -181,6 +264,36 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             }
 
             var y = F.scaled_dot_product_attention(q, k, v, is_casual: true);
+            y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
+            return Transformer.Linear(y, o_proj.weight!, computeType);
+        }
+
+        public Tensor ForwardCached(Tensor x, Tensor cos, Tensor sin, ScalarType computeType, CacheStep step, int layer)
+        {
+            long batch = x.shape[0], time = x.shape[1];
+            var q = Transformer.Linear(x, q_proj.weight!, computeType).view(batch, time, config.Heads, config.HeadSize).transpose(1, 2);
+            var k = Transformer.Linear(x, k_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
+            var v = Transformer.Linear(x, v_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize);
+            q = Rotary.Apply(q, cos, sin);
+            k = Rotary.Apply(k, cos, sin).transpose(1, 2);
+
+            // Write this step's keys and values by slice, then read each row's slot back up to the longest length.
+            var keyCache = step.Cache.Keys[layer];
+            var valueCache = step.Cache.Values[layer];
+            keyCache.index_copy_(0, step.Writes, k.reshape(batch * time, config.KeyValueHeads, config.HeadSize).to(keyCache.dtype));
+            valueCache.index_copy_(0, step.Writes, v.reshape(batch * time, config.KeyValueHeads, config.HeadSize).to(valueCache.dtype));
+            var capacity = step.Cache.Capacity;
+            var keys = keyCache.view(step.Cache.Slots, capacity, config.KeyValueHeads, config.HeadSize).index_select(0, step.Slots).narrow(1, 0, step.KeyLength).transpose(1, 2).to(q.dtype);
+            var values = valueCache.view(step.Cache.Slots, capacity, config.KeyValueHeads, config.HeadSize).index_select(0, step.Slots).narrow(1, 0, step.KeyLength).transpose(1, 2).to(q.dtype);
+            var groups = config.Heads / config.KeyValueHeads;
+            if (groups > 1)
+            {
+                keys = keys.repeat_interleave(groups, dim: 1);
+                values = values.repeat_interleave(groups, dim: 1);
+            }
+
+            var causal = step.Mask is null && time > 1;
+            var y = F.scaled_dot_product_attention(q, keys, values, step.Mask, is_casual: causal);
             y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
             return Transformer.Linear(y, o_proj.weight!, computeType);
         }
