@@ -35,12 +35,20 @@ public sealed class OpenAiServer : IAsyncDisposable
     /// <summary>Starts listening; returns once the port is bound.</summary>
     public static async Task<OpenAiServer> StartAsync(InferenceEngine engine, LocalEmbeddingGenerator embeddings, ServerOptions options, CancellationToken cancellationToken = default)
     {
+        var address = options.Host == "localhost" ? IPAddress.Loopback
+            : IPAddress.TryParse(options.Host, out var parsed) ? parsed
+            : throw new RuntimeOptionException($"--host: expected an IP address such as 127.0.0.1 or 0.0.0.0, found \"{options.Host}\".");
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new RuntimeOptionException($"--port: expected 0 to 65535, found {options.Port}.");
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
-            k.Listen(IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host), options.Port);
+            k.Listen(address, options.Port);
         });
         var app = builder.Build();
         var metrics = new ServerMetrics();
@@ -76,8 +84,8 @@ public sealed class OpenAiServer : IAsyncDisposable
         app.MapPost("/v1/embeddings", handlers.EmbeddingsAsync);
         app.MapFallback((HttpContext context) => throw new ApiException(404, $"No route {context.Request.Method} {context.Request.Path}.", code: "not_found"));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new OpenAiServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new OpenAiServer(app, new Uri(bound.EndsWith('/') ? bound : bound + "/"));
     }
 
     /// <summary>Waits until the server is stopped through <paramref name="cancellationToken"/>.</summary>
