@@ -257,6 +257,22 @@ public sealed class InferenceEngine : IAsyncDisposable
 
     private void Admit()
     {
+        lock (gate)
+        {
+            // A cancelled request gives its place in the queue back at once, wherever it waits.
+            if (waiting.Any(s => s.IsCancelled))
+            {
+                var kept = waiting.Where(s => !s.IsCancelled).ToList();
+                foreach (var gone in waiting.Where(s => s.IsCancelled))
+                {
+                    gone.Output.Writer.TryComplete(new OperationCanceledException(gone.CancellationToken));
+                }
+
+                waiting.Clear();
+                kept.ForEach(waiting.Enqueue);
+            }
+        }
+
         while (true)
         {
             Sequence? sequence;

@@ -143,6 +143,22 @@ public sealed class InferenceEngineTests(TinyChatModel tiny)
     }
 
     [Fact]
+    public async Task A_cancelled_waiting_request_gives_its_queue_place_back()
+    {
+        await using var engine = Engine(slots: 1, queue: 1);
+        using var stopFirst = new CancellationTokenSource();
+        using var stopWaiting = new CancellationTokenSource();
+        var first = engine.GenerateAsync(TinyChatModel.Greeting("Tom"), new SamplingOptions(MaxTokens: 80, Temperature: 1), stopFirst.Token);
+        var waiting = engine.GenerateAsync(TinyChatModel.Greeting("Tom"), new SamplingOptions(MaxTokens: 5), stopWaiting.Token);
+        await stopWaiting.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        var next = engine.GenerateAsync(TinyChatModel.Greeting("Tom"), new SamplingOptions(MaxTokens: 5));
+        await stopFirst.CancelAsync();
+        Assert.True((await next.WaitAsync(TimeSpan.FromSeconds(30))).CompletionTokens > 0);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+    }
+
+    [Fact]
     public async Task A_shared_prompt_head_is_computed_once_and_the_reply_is_unchanged()
     {
         await using var engine = Engine(slots: 2);
