@@ -9,4 +9,5 @@ namespace Agents.Runtime.Model;
 /// <param name="Writes">Flat cache row of each new token [batch x time].</param>
 /// <param name="KeyLength">Keys read per row (the longest row's end).</param>
 /// <param name="Mask">Boolean attention mask [batch, 1, time, keys], or null for the causal flag or no mask.</param>
-internal sealed record CacheStep(KvCache Cache, Tensor Slots, Tensor Writes, long KeyLength, Tensor? Mask);
+/// <param name="InOrder">True when row b is slot b for every slot, so the cache is read without a gather.</param>
+internal sealed record CacheStep(KvCache Cache, Tensor Slots, Tensor Writes, long KeyLength, Tensor? Mask, bool InOrder);

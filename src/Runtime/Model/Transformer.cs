@@ -107,7 +107,8 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         var positionTensor = tensor(positions, device: device);
         var cos = cache.Cos.index_select(0, positionTensor).view(batch, 1, time, -1);
         var sin = cache.Sin.index_select(0, positionTensor).view(batch, 1, time, -1);
-        var step = new CacheStep(cache, tensor(slots, device: device), tensor(writes, device: device), keyLength, Mask(starts, time, keyLength, device));
+        var inOrder = slots.Length == cache.Slots && slots.Select((s, i) => s == i).All(x => x);
+        var step = new CacheStep(cache, tensor(slots, device: device), tensor(writes, device: device), keyLength, Mask(starts, time, keyLength, device), inOrder);
         var x = embed_tokens.forward(tokens);
         for (var layer = 0; layer < layers.Count; layer++)
         {
@@ -282,20 +283,39 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             var valueCache = step.Cache.Values[layer];
             keyCache.index_copy_(0, step.Writes, k.reshape(batch * time, config.KeyValueHeads, config.HeadSize).to(keyCache.dtype));
             valueCache.index_copy_(0, step.Writes, v.reshape(batch * time, config.KeyValueHeads, config.HeadSize).to(valueCache.dtype));
-            var capacity = step.Cache.Capacity;
-            var keys = keyCache.view(step.Cache.Slots, capacity, config.KeyValueHeads, config.HeadSize).index_select(0, step.Slots).narrow(1, 0, step.KeyLength).transpose(1, 2).to(q.dtype);
-            var values = valueCache.view(step.Cache.Slots, capacity, config.KeyValueHeads, config.HeadSize).index_select(0, step.Slots).narrow(1, 0, step.KeyLength).transpose(1, 2).to(q.dtype);
+            var keys = Gather(keyCache, step).to(q.dtype);
+            var values = Gather(valueCache, step).to(q.dtype);
             var groups = config.Heads / config.KeyValueHeads;
-            if (groups > 1)
+            Tensor y;
+            if (time == 1)
             {
-                keys = keys.repeat_interleave(groups, dim: 1);
-                values = values.repeat_interleave(groups, dim: 1);
+                // One new token per row: the query heads of a group share its keys, so fold the group into the query
+                // axis instead of repeating keys and values; the row's mask broadcasts over it.
+                var folded = q.reshape(batch, config.KeyValueHeads, groups, config.HeadSize);
+                y = F.scaled_dot_product_attention(folded, keys, values, step.Mask).reshape(batch, config.Heads, 1, config.HeadSize);
+            }
+            else
+            {
+                if (groups > 1)
+                {
+                    keys = keys.repeat_interleave(groups, dim: 1);
+                    values = values.repeat_interleave(groups, dim: 1);
+                }
+
+                y = F.scaled_dot_product_attention(q, keys, values, step.Mask, is_casual: step.Mask is null);
             }
 
-            var causal = step.Mask is null && time > 1;
-            var y = F.scaled_dot_product_attention(q, keys, values, step.Mask, is_casual: causal);
             y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
             return Transformer.Linear(y, o_proj.weight!, computeType);
+        }
+
+        /// <summary>The cached keys or values of each row's slot up to the key length, [batch, key-value heads, keys, head size]; no copy when the rows are all slots in order.</summary>
+        private Tensor Gather(Tensor flat, CacheStep step)
+        {
+            var cache = step.Cache;
+            var bySlot = flat.view(cache.Slots, cache.Capacity, config.KeyValueHeads, config.HeadSize).narrow(1, 0, step.KeyLength);
+            var rows = step.InOrder ? bySlot : bySlot.index_select(0, step.Slots);
+            return rows.transpose(1, 2);
         }
     }
 
