@@ -59,6 +59,11 @@ public sealed class Sampler
             return best;
         }
 
+        if (options.TopK == 0 && options.TopP >= 1)
+        {
+            return DrawFromAll(n);
+        }
+
         for (var i = 0; i < n; i++)
         {
             order[i] = i;
@@ -108,6 +113,40 @@ public sealed class Sampler
         }
 
         return order[0];
+    }
+
+    /// <summary>Draws from the softmax of all scores at the temperature, without sorting (no top-k or top-p filter).</summary>
+    private int DrawFromAll(int n)
+    {
+        var max = double.NegativeInfinity;
+        for (var i = 0; i < n; i++)
+        {
+            max = Math.Max(max, scores[i]);
+        }
+
+        double total = 0;
+        for (var i = 0; i < n; i++)
+        {
+            scores[i] = double.IsNegativeInfinity(scores[i]) ? 0 : Math.Exp((scores[i] - max) / options.Temperature);
+            total += scores[i];
+        }
+
+        var draw = random.NextDouble() * total;
+        var last = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (scores[i] > 0)
+            {
+                last = i;
+                draw -= scores[i];
+                if (draw < 0)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return last;
     }
 
     /// <summary>Log-softmax of <paramref name="logits"/> at <paramref name="token"/>, and the <paramref name="top"/> most likely tokens.</summary>
