@@ -273,43 +273,49 @@ public sealed class InferenceEngine : IAsyncDisposable
             }
         }
 
+        var admitted = new List<(Sequence Sequence, int Start)>();
         while (true)
         {
             Sequence? sequence;
             lock (gate)
             {
-                if (!waiting.TryPeek(out sequence))
+                if (Array.IndexOf(slots, null) < 0 || !waiting.TryDequeue(out sequence))
                 {
-                    return;
+                    break;
                 }
 
-                if (sequence.IsCancelled)
-                {
-                    waiting.Dequeue();
-                    sequence.Output.Writer.TryComplete(new OperationCanceledException(sequence.CancellationToken));
-                    continue;
-                }
-
-                if (Array.IndexOf(slots, null) < 0)
-                {
-                    return;
-                }
-
-                waiting.Dequeue();
                 active++;
             }
 
-            Prefill(sequence);
+            admitted.Add((sequence, Place(sequence, admitted.Select(a => a.Sequence.Slot).ToHashSet())));
+        }
+
+        // Prompts admitted together are prefilled in one pass, right-padded to the longest; a row whose padding would
+        // run past the cache goes alone.
+        var longest = admitted.Count == 0 ? 0 : admitted.Max(a => a.Sequence.Prompt.Length - a.Start);
+        var together = admitted.Where(a => a.Start + longest <= cache.Capacity).ToList();
+        if (together.Count > 0)
+        {
+            Prefill(together);
+        }
+
+        foreach (var alone in admitted.Except(together))
+        {
+            Prefill([alone]);
         }
     }
 
-    private void Prefill(Sequence sequence)
+    /// <summary>
+    /// Puts <paramref name="sequence"/> in a free slot holding (or given a copy of) the longest cached prefix of its
+    /// prompt; returns where its prefill starts. Slots in <paramref name="pending"/> are not computed yet, so they are no source.
+    /// </summary>
+    private int Place(Sequence sequence, HashSet<int> pending)
     {
         var prompt = sequence.Prompt;
         int bestSource = -1, bestLength = 0;
         for (var slot = 0; slot < slots.Length; slot++)
         {
-            var shared = CommonPrefix(slotTokens[slot], prompt);
+            var shared = pending.Contains(slot) ? 0 : CommonPrefix(slotTokens[slot], prompt);
             if (shared > bestLength || (shared == bestLength && bestSource >= 0 && slots[bestSource] is not null && slots[slot] is null))
             {
                 bestSource = slot;
@@ -328,17 +334,38 @@ public sealed class InferenceEngine : IAsyncDisposable
         sequence.Slot = target;
         slotTokens[target].Clear();
         slotTokens[target].AddRange(prompt);
-        var fresh = prompt.AsSpan(start).ToArray().Select(i => (long)i).ToArray();
+        return start;
+    }
+
+    private void Prefill(List<(Sequence Sequence, int Start)> rows)
+    {
+        var lengths = rows.Select(r => (long)(r.Sequence.Prompt.Length - r.Start)).ToArray();
+        var time = lengths.Max();
+        var ids = new long[rows.Count * time];
+        for (var b = 0; b < rows.Count; b++)
+        {
+            var (sequence, start) = rows[b];
+            for (var t = 0; t < lengths[b]; t++)
+            {
+                ids[(b * time) + t] = sequence.Prompt[start + t];
+            }
+        }
+
         lock (gate)
         {
-            prefillTokens += fresh.Length;
+            prefillTokens += lengths.Sum();
         }
 
         using var scope = NewDisposeScope();
         var device = cache.Cos.device;
-        var logits = model.ForwardCached(tensor(fresh, device: device).unsqueeze(0), cache, [target], [start], lastOnly: true);
-        var row = logits.reshape(-1).to(ScalarType.Float32).cpu().data<float>().ToArray();
-        Choose(sequence, row);
+        var logits = model.ForwardCached(
+            tensor(ids, device: device).view(rows.Count, time), cache, rows.Select(r => (long)r.Sequence.Slot).ToArray(), rows.Select(r => (long)r.Start).ToArray(), lastOnly: true, lengths);
+        var all = logits.reshape(-1).to(ScalarType.Float32).cpu().data<float>().ToArray();
+        var vocabulary = model.Config.VocabularySize;
+        for (var b = 0; b < rows.Count; b++)
+        {
+            Choose(rows[b].Sequence, all.AsSpan(b * vocabulary, vocabulary).ToArray());
+        }
     }
 
     private void Decode()

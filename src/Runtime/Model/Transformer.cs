@@ -62,10 +62,13 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Logits [batch, time, vocabulary] for tokens [batch, time] written into <paramref name="cache"/>: row b goes to
     /// slot <paramref name="slots"/>[b] at positions starts[b] .. starts[b]+time-1 and attends to everything cached
-    /// before it in its slot. Prefill is one row from any start; decode is many rows of one token. Model thread only.
+    /// before it in its slot. Prefill is one row per prompt from any start (rows right-padded to one length; padding
+    /// writes positions that decoding later overwrites); decode is many rows of one token. With <paramref name="lastOnly"/>,
+    /// only the logits of each row's last real token [batch, 1, vocabulary] (<paramref name="lengths"/>: real tokens per
+    /// row, default all). Model thread only.
     /// </summary>
-    public Tensor ForwardCached(Tensor tokens, KvCache cache, long[] slots, long[] starts, bool lastOnly = false) =>
-        Head(HiddenCached(tokens, cache, slots, starts, lastOnly));
+    public Tensor ForwardCached(Tensor tokens, KvCache cache, long[] slots, long[] starts, bool lastOnly = false, long[]? lengths = null) =>
+        Head(HiddenCached(tokens, cache, slots, starts, lastOnly, lengths));
 
     /// <summary>Final-norm hidden states [batch, time, width] of a causal pass from position 0, without a cache (for embeddings).</summary>
     public Tensor Hidden(Tensor tokens)
@@ -82,7 +85,7 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
 
     private Tensor Head(Tensor hidden) => Linear(hidden, embed_tokens.weight!, ComputeType).to(embed_tokens.weight!.dtype);
 
-    private Tensor HiddenCached(Tensor tokens, KvCache cache, long[] slots, long[] starts, bool lastOnly)
+    private Tensor HiddenCached(Tensor tokens, KvCache cache, long[] slots, long[] starts, bool lastOnly, long[]? lengths)
     {
         long batch = tokens.shape[0], time = tokens.shape[1];
         var device = tokens.device;
@@ -115,9 +118,15 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             x = layers[layer].ForwardCached(x, cos, sin, ComputeType, step, layer);
         }
 
-        if (lastOnly)
+        if (lastOnly && (lengths is null || lengths.All(l => l == time)))
         {
             x = x.narrow(1, time - 1, 1);
+        }
+        else if (lastOnly)
+        {
+            var rows = arange(batch, device: device);
+            var last = tensor(lengths!.Select(l => l - 1).ToArray(), device: device);
+            x = x.index([TensorIndex.Tensor(rows), TensorIndex.Tensor(last)]).unsqueeze(1);
         }
 
         return norm.forward(x);

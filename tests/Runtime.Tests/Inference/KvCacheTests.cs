@@ -63,4 +63,23 @@ public sealed class KvCacheTests
             Assert.True(batched[s, 0].allclose(alone, rtol: 0, atol: 1e-5), $"sequence {s}");
         }
     }
+
+    [Fact]
+    public void A_right_padded_batched_prefill_gives_each_row_its_own_last_logits_and_cache()
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        using var model = new Transformer(TinyModels.Config(), seed: 6);
+        using var cache = new KvCache(model, slots: 2);
+        long[] shortRow = [5, 6, 7], longRow = [9, 8, 7, 6, 5, 4];
+        var padded = tensor(shortRow.Concat(new long[] { 0, 0, 0 }).Concat(longRow).ToArray()).view(2, 6);
+        var last = model.ForwardCached(padded, cache, [0, 1], [0, 0], lastOnly: true, lengths: [3, 6]);
+        Assert.True(last[0, 0].allclose(model.forward(tensor(shortRow).unsqueeze(0))[0, -1], rtol: 0, atol: 1e-5));
+        Assert.True(last[1, 0].allclose(model.forward(tensor(longRow).unsqueeze(0))[0, -1], rtol: 0, atol: 1e-5));
+
+        // Decoding after the short row overwrites its padding: the next token sees only the real prompt.
+        var next = model.ForwardCached(tensor(new long[] { 11, 12 }).view(2, 1), cache, [0, 1], [3, 6]);
+        Assert.True(next[0, 0].allclose(model.forward(tensor(new long[] { 5, 6, 7, 11 }).unsqueeze(0))[0, -1], rtol: 0, atol: 1e-5));
+        Assert.True(next[1, 0].allclose(model.forward(tensor(longRow.Append(12L).ToArray()).unsqueeze(0))[0, -1], rtol: 0, atol: 1e-5));
+    }
 }
