@@ -80,6 +80,22 @@ public sealed class OpenAiServerTests(TinyChatModel tiny) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logprobs_on_request_come_per_token_with_top_alternatives()
+    {
+        using var reply = await PostAsync("v1/chat/completions", $$"""{"messages":{{Greeting}},"temperature":0,"max_tokens":6,"logprobs":true,"top_logprobs":2}""");
+        using var json = JsonDocument.Parse(await reply.Content.ReadAsStringAsync());
+        var choice = json.RootElement.GetProperty("choices")[0];
+        var content = choice.GetProperty("logprobs").GetProperty("content");
+        Assert.Equal(json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32(), content.GetArrayLength());
+        foreach (var token in content.EnumerateArray())
+        {
+            Assert.True(token.GetProperty("logprob").GetDouble() <= 0);
+            Assert.Equal(2, token.GetProperty("top_logprobs").GetArrayLength());
+            Assert.Equal(token.GetProperty("token").GetString(), token.GetProperty("top_logprobs")[0].GetProperty("token").GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_json_schema_response_format_gives_valid_json()
     {
         var body = """{"messages":""" + Greeting + """
