@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Agents.Cognition;
+using Agents.Minds;
+using Agents.World.Events;
 using Agents.World.Runs;
 using Agents.World.Scenarios;
+using Agents.World.Simulation;
 using Spectre.Console;
 
 namespace Agents.Cli.Commands;
@@ -24,10 +28,11 @@ public static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace an earlier run in the --out folder." };
         var resume = new Option<DirectoryInfo?>("--resume") { Description = "Continue the run in this folder from its last snapshot (after a crash or Ctrl+C)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar; print only the result." };
+        var mind = new Option<string?>("--mind") { Description = "What drives the agents: scripted, model, endpoint:URL, or routine (no cognition). Default: the scenario's mind." };
 
         var command = new Command("run", "Run a scenario headless and write a run folder: run.sqlite (event log), snapshots/, a copy of the scenario, report.md.")
         {
-            scenario, hours, until, output, seed, force, resume, quiet,
+            scenario, hours, until, output, seed, force, resume, quiet, mind,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -42,7 +47,8 @@ public static class RunCommand
                     throw new CliUsageException("--resume continues a run as it was started: give no scenario, --hours, --until or --seed with it.");
                 }
 
-                run = HeadlessRun.Resume(resumeDir.FullName);
+                var choice = parse.GetValue(mind) ?? RunMind(resumeDir.FullName);
+                run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, ScenarioOfRun(resumeDir.FullName)));
             }
             else
             {
@@ -64,7 +70,10 @@ public static class RunCommand
                 var loaded = ScenarioLoader.Load(scenarioFile.FullName);
                 var folder = parse.GetValue(output)?.FullName
                     ?? Path.Combine("runs", $"{Slug(loaded.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
-                run = HeadlessRun.Create(loaded, folder, options);
+                var choice = parse.GetValue(mind) ?? loaded.Mind.Kind;
+                var behavior = CreateBehavior(choice, options.Seed is { } s ? loaded with { Seed = s } : loaded);
+                run = HeadlessRun.Create(loaded, folder, options, behavior);
+                run.Log.SetMeta(MindMetaKey, choice);
             }
 
             using (run)
@@ -79,6 +88,49 @@ public static class RunCommand
             }
         });
         return command;
+    }
+
+    private const string MindMetaKey = "mind";
+
+    /// <summary>The behaviour for a --mind choice: routine, scripted, model, or endpoint[:URL].</summary>
+    internal static IBehavior CreateBehavior(string choice, Scenario scenario)
+    {
+        if (choice == "routine")
+        {
+            return new RoutineBehavior();
+        }
+
+        IMind mind = choice switch
+        {
+            MindKinds.Scripted => new ScriptedMind(scenario.Seed),
+            MindKinds.Model => throw new CliUsageException("--mind model needs the bundled runtime's chat client, which is not wired into 'agents run' yet; use --mind scripted or --mind endpoint:URL."),
+            MindKinds.Endpoint => EndpointMind.Create(scenario.Mind with { Kind = MindKinds.Endpoint }),
+            _ when choice.StartsWith("endpoint:", StringComparison.Ordinal) => EndpointMind.Create(
+                scenario.Mind with { Kind = MindKinds.Endpoint, Model = scenario.Mind.Kind == MindKinds.Endpoint ? scenario.Mind.Model : null },
+                Uri.TryCreate(choice["endpoint:".Length..], UriKind.Absolute, out var url) ? url : throw new CliUsageException($"--mind {choice}: expected endpoint:http://host:port/v1.")),
+            _ => throw new CliUsageException($"--mind: expected scripted, model, endpoint:URL or routine; got '{choice}'."),
+        };
+        return new CognitiveBehavior(mind);
+    }
+
+    private static string RunMind(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, "run.sqlite")))
+        {
+            return "routine";
+        }
+
+        using var connection = EventLog.OpenReadOnly(Path.Combine(folder, "run.sqlite"));
+        return EventLog.ReadMeta(connection, MindMetaKey) ?? "routine";
+    }
+
+    private static Scenario ScenarioOfRun(string folder)
+    {
+        using var connection = EventLog.OpenReadOnly(Path.Combine(folder, "run.sqlite"));
+        var path = EventLog.ReadMeta(connection, "scenario") ?? throw new RunException($"{folder}: the run has no 'scenario' entry.");
+        var seed = EventLog.ReadMeta(connection, "seed");
+        var scenario = ScenarioLoader.Load(Path.Combine(folder, path));
+        return seed is null ? scenario : scenario with { Seed = int.Parse(seed, CultureInfo.InvariantCulture) };
     }
 
     private static async Task<RunResult> RunWithProgressAsync(IAnsiConsole console, HeadlessRun run, CancellationToken cancel)
