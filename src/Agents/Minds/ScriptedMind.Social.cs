@@ -16,9 +16,9 @@ public sealed partial class ScriptedMind
         var said = string.Join('\n', transcript);
         var news = p.List("Memories")
             .Select(MemoryLines.Parse)
-            .Where(x => x.Importance >= 5 && !x.Text.StartsWith(partner + " is ", StringComparison.Ordinal))
+            .Where(x => x.Importance >= 6 && !x.Text.StartsWith(partner + " is ", StringComparison.Ordinal))
             .Select(x => x.Text)
-            .FirstOrDefault(text => !said.Contains(Head(text), StringComparison.Ordinal));
+            .FirstOrDefault(text => !said.Contains(Head(Relayed(text).Core), StringComparison.Ordinal));
 
         var parts = new List<string>();
         if (transcript.Count == 0)
@@ -35,7 +35,8 @@ public sealed partial class ScriptedMind
 
         if (news is not null)
         {
-            parts.Add(news.StartsWith("I ", StringComparison.Ordinal) ? news : Pick(random, "Did you hear? ", "Have you heard? ", "News: ") + news);
+            var (source, core) = Relayed(news);
+            parts.Add(source is null ? core : Pick(random, "Did you hear? ", "Have you heard? ", "News: ") + source + " said: \"" + core + "\"");
         }
 
         var end = round >= max || (news is null && transcript.Count >= 1);
@@ -46,6 +47,48 @@ public sealed partial class ScriptedMind
 
         return $"Say: {string.Join(' ', parts)}\nEnd: {(end ? "yes" : "no")}";
     }
+
+    /// <summary>The original speaker and words of a news memory, stripped of relay prefixes; no speaker for one's own memory.</summary>
+    private static (string? Source, string Core) Relayed(string text)
+    {
+        string? source = null;
+        var core = text.Trim();
+        while (true)
+        {
+            var told = TellPrefix.Match(core);
+            if (told.Success)
+            {
+                source = told.Groups[1].Value;
+                core = core[told.Length..].Trim();
+                continue;
+            }
+
+            var said = SaidQuote.Match(core);
+            if (said.Success)
+            {
+                source = said.Groups[1].Value;
+                core = said.Groups[2].Value.Trim();
+                continue;
+            }
+
+            var mind = KeepsInMind.Match(core);
+            if (mind.Success)
+            {
+                core = core[mind.Length..].Trim();
+                continue;
+            }
+
+            var opener = Openers.FirstOrDefault(o => core.StartsWith(o, StringComparison.Ordinal));
+            if (opener is not null)
+            {
+                core = core[opener.Length..].Trim();
+                continue;
+            }
+
+            return (source, core);
+        }
+    }
+
 
     private static string Head(string text) => text.Length <= 40 ? text : text[..40];
 
