@@ -33,7 +33,7 @@ public sealed record ObjectStateDecision(string Agent, string Object, string Tas
     {
         var lines = ReplyText.Lines(reply);
         value = lines.Count == 1 ? lines[0].TrimEnd('.').Trim() : null;
-        if (value is null || value.Length is < 2 or > 60 || value.Split(' ').Length > 8)
+        if (value is null || value.Length is < 2 or > 60 || value.Split(' ').Length > 8 || !System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Za-z][A-Za-z ,'-]+$"))
         {
             value = null;
             return false;
