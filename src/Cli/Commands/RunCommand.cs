@@ -82,6 +82,14 @@ public static class RunCommand
                     ? await run.RunAsync(null, cancel)
                     : await RunWithProgressAsync(console, run, cancel);
                 console.MarkupLineInterpolated($"Ran [bold]{result.StepsThisSession}[/] steps to {result.GameTime:yyyy-MM-dd HH:mm} in {result.WallTime.TotalSeconds:F1} s ({result.StepsThisSession / Math.Max(result.WallTime.TotalSeconds, 1e-9):F0} steps/s).");
+                if (Reporting.MetricsSection.AppendTo(result.Folder) is { } metrics)
+                {
+                    foreach (var line in metrics.ToMarkdown().Split('\n').TakeWhile(l => !l.StartsWith("###", StringComparison.Ordinal)).Skip(2).Where(l => l.Length > 0))
+                    {
+                        console.WriteLine(line);
+                    }
+                }
+
                 console.MarkupLineInterpolated($"Run folder: {result.Folder}");
                 console.WriteLine($"Event log hash: {result.Hash}");
                 return AgentsCommand.Ok;
