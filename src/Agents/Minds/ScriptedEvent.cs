@@ -16,7 +16,7 @@ internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly
     private static readonly Regex Date = new(@"\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b", RegexOptions.CultureInvariant);
     private static readonly Regex Range = new(@"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:-|to|until)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex Noun = new(@"((?:[A-Z][\w']*\s){0,3})(party|celebration|meeting|dinner|concert|gathering|festival|rally|fair)\b", RegexOptions.CultureInvariant);
-    private static readonly Regex At = new(@"\bat ([A-Z][\w']*(?: [A-Z][\w']*)*)", RegexOptions.CultureInvariant);
+    private static readonly Regex At = new(@"\bat ((?:The )?[A-Z][\w']*(?: (?:and |of )?[A-Z][\w']*)*)", RegexOptions.CultureInvariant);
 
     /// <summary>The activity that attends the event.</summary>
     public string Activity => Place.Length > 0 ? $"go to the {Name} at {Place}" : $"go to the {Name}";
@@ -39,8 +39,10 @@ internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly
             return null;
         }
 
+        // The place right after the event's name wins ("a party at Hobbs Cafe"), then any other named place.
         var place = string.Empty;
-        foreach (Match m in At.Matches(text))
+        var after = At.Match(text, noun.Index + noun.Length);
+        foreach (var m in after.Success && after.Index <= noun.Index + noun.Length + 1 ? [after] : At.Matches(text).ToList())
         {
             var candidate = m.Groups[1].Value;
             if (!Months.Contains(candidate.Split(' ')[0]))

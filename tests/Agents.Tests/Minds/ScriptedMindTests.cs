@@ -115,4 +115,14 @@ public sealed class ScriptedMindTests
         Assert.True(Rate("Sam Moore is running for mayor") > Rate("the stove is cooking"));
         Assert.Equal(1, Rate("Sam Moore is sleeping"));
     }
+
+    [Theory]
+    [InlineData("Sam Moore told me at The Rose and Crown Pub:bar: I am planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm.", "Hobbs Cafe")]
+    [InlineData("We will hold a town meeting at The Rose and Crown Pub on March 3 from 6 to 8 pm.", "The Rose and Crown Pub")]
+    public void An_event_is_placed_where_its_text_says_it_happens(string text, string place)
+    {
+        var plan = Plan(Retired, new DateOnly(2023, text.Contains("March", StringComparison.Ordinal) ? 3 : 2, text.Contains("March", StringComparison.Ordinal) ? 3 : 14), text);
+
+        Assert.Contains(plan, p => p.Activity.EndsWith(" at " + place, StringComparison.Ordinal));
+    }
 }
