@@ -101,14 +101,11 @@ public static class RunCommand
     private const string MindMetaKey = "mind";
 
     /// <summary>The behaviour for a --mind choice: routine, scripted, model, or endpoint[:URL].</summary>
-    internal static IBehavior CreateBehavior(string choice, Scenario scenario)
-    {
-        if (choice == "routine")
-        {
-            return new RoutineBehavior();
-        }
+    internal static IBehavior CreateBehavior(string choice, Scenario scenario) =>
+        choice == "routine" ? new RoutineBehavior() : new CognitiveBehavior(CreateMind(choice, scenario));
 
-        IMind mind = choice switch
+    /// <summary>The mind for a --mind choice: scripted, model, or endpoint[:URL].</summary>
+    internal static IMind CreateMind(string choice, Scenario scenario) => choice switch
         {
             MindKinds.Scripted => new ScriptedMind(scenario.Seed),
             MindKinds.Model => throw new CliUsageException("--mind model needs the bundled runtime's chat client, which is not wired into 'agents run' yet; use --mind scripted or --mind endpoint:URL."),
@@ -118,8 +115,6 @@ public static class RunCommand
                 Uri.TryCreate(choice["endpoint:".Length..], UriKind.Absolute, out var url) ? url : throw new CliUsageException($"--mind {choice}: expected endpoint:http://host:port/v1.")),
             _ => throw new CliUsageException($"--mind: expected scripted, model, endpoint:URL or routine; got '{choice}'."),
         };
-        return new CognitiveBehavior(mind);
-    }
 
     private static string RunMind(string folder)
     {
@@ -132,7 +127,7 @@ public static class RunCommand
         return EventLog.ReadMeta(connection, MindMetaKey) ?? "routine";
     }
 
-    private static Scenario ScenarioOfRun(string folder)
+    internal static Scenario ScenarioOfRun(string folder)
     {
         using var connection = EventLog.OpenReadOnly(Path.Combine(folder, "run.sqlite"));
         var path = EventLog.ReadMeta(connection, "scenario") ?? throw new RunException($"{folder}: the run has no 'scenario' entry.");
