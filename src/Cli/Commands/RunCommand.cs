@@ -28,16 +28,18 @@ public static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace an earlier run in the --out folder." };
         var resume = new Option<DirectoryInfo?>("--resume") { Description = "Continue the run in this folder from its last snapshot (after a crash or Ctrl+C)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar; print only the result." };
+        var record = new Option<FileInfo?>("--record") { Description = "Append every decision the mind answers well to this chat JSONL file (a distillation dataset)." };
         var mind = new Option<string?>("--mind") { Description = "What drives the agents: scripted, model, endpoint:URL, or routine (no cognition). Default: the scenario's mind." };
 
         var command = new Command("run", "Run a scenario headless and write a run folder: run.sqlite (event log), snapshots/, a copy of the scenario, report.md.")
         {
-            scenario, hours, until, output, seed, force, resume, quiet, mind,
+            scenario, hours, until, output, seed, force, resume, quiet, mind, record,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var console = Terminal.For(parse);
             var resumeDir = parse.GetValue(resume);
+            using var owned = new Owned(parse.GetValue(record)?.FullName);
             var scenarioFile = parse.GetValue(scenario);
             HeadlessRun run;
             if (resumeDir is not null)
@@ -48,7 +50,7 @@ public static class RunCommand
                 }
 
                 var choice = parse.GetValue(mind) ?? RunMind(resumeDir.FullName);
-                run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, ScenarioOfRun(resumeDir.FullName)));
+                run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, ScenarioOfRun(resumeDir.FullName), owned));
             }
             else
             {
@@ -71,7 +73,7 @@ public static class RunCommand
                 var folder = parse.GetValue(output)?.FullName
                     ?? Path.Combine("runs", $"{Slug(loaded.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
                 var choice = parse.GetValue(mind) ?? loaded.Mind.Kind;
-                var behavior = CreateBehavior(choice, options.Seed is { } s ? loaded with { Seed = s } : loaded);
+                var behavior = CreateBehavior(choice, options.Seed is { } s ? loaded with { Seed = s } : loaded, owned);
                 run = HeadlessRun.Create(loaded, folder, options, behavior);
                 run.Log.SetMeta(MindMetaKey, choice);
             }
@@ -101,8 +103,41 @@ public static class RunCommand
     private const string MindMetaKey = "mind";
 
     /// <summary>The behaviour for a --mind choice: routine, scripted, model, or endpoint[:URL].</summary>
-    internal static IBehavior CreateBehavior(string choice, Scenario scenario) =>
-        choice == "routine" ? new RoutineBehavior() : new CognitiveBehavior(CreateMind(choice, scenario));
+    internal static IBehavior CreateBehavior(string choice, Scenario scenario, Owned? owned = null)
+    {
+        if (choice == "routine")
+        {
+            return new RoutineBehavior();
+        }
+
+        var mind = CreateMind(choice, scenario);
+        if (owned?.RecordPath is { } path)
+        {
+            var recorder = new RecordingMind(mind, path);
+            owned.Add(recorder);
+            mind = recorder;
+        }
+
+        return new CognitiveBehavior(mind);
+    }
+
+    /// <summary>What a run command opens and must close (the recording file), and where to record.</summary>
+    internal sealed class Owned(string? recordPath) : IDisposable
+    {
+        private readonly List<IDisposable> _items = [];
+
+        public string? RecordPath { get; } = recordPath;
+
+        public void Add(IDisposable item) => _items.Add(item);
+
+        public void Dispose()
+        {
+            foreach (var item in _items)
+            {
+                item.Dispose();
+            }
+        }
+    }
 
     /// <summary>The mind for a --mind choice: scripted, model, or endpoint[:URL].</summary>
     internal static IMind CreateMind(string choice, Scenario scenario) => choice switch
