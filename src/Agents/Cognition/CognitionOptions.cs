@@ -10,7 +10,7 @@ namespace Agents.Cognition;
 public sealed record CognitionOptions(
     int MaxRounds = 8,
     TimeSpan? ConversationCooldown = null,
-    int MemoriesInPrompt = 8,
+    int MemoriesInPrompt = 6,
     int FirstTalkHour = 7,
     int LastTalkHour = 22,
     int WaitSteps = 30)

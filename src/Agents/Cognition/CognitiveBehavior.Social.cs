@@ -88,8 +88,9 @@ public sealed partial class CognitiveBehavior
         var partnerIndex = talk.Other(i);
         var partner = town.Scenario.Agents[partnerIndex].Name;
         var memories = Recall(i, $"{partner} {string.Join(' ', talk.Transcript.TakeLast(2))}", _options.MemoriesInPrompt - 3);
+        var recent = talk.Transcript.TakeLast(6).ToList();
         var round = (talk.Transcript.Count / 2) + 1;
-        var decision = new ConversationTurnDecision(spec.Name, partner, talk.Place, town.Clock.Now.ToString("dddd HH:mm", System.Globalization.CultureInfo.InvariantCulture), round, _options.MaxRounds, Lines(memories), [.. talk.Transcript]);
+        var decision = new ConversationTurnDecision(spec.Name, partner, talk.Place, town.Clock.Now.ToString("dddd HH:mm", System.Globalization.CultureInfo.InvariantCulture), round, _options.MaxRounds, Lines(memories), recent);
         _batch.Ask(i, decision, outcome =>
         {
             var turn = outcome.Value;

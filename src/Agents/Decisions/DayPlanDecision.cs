@@ -37,7 +37,7 @@ public sealed record DayPlanDecision(
             .Field("Persona", Persona)
             .Field("Lifestyle", Lifestyle)
             .Field("Date", Date.ToString("dddd MMMM d yyyy", System.Globalization.CultureInfo.InvariantCulture))
-            .List("Usual day", UsualDay.Select(Habits.Describe))
+            .List("Usual day", UsualDay.Select(Habits.Brief))
             .List("Memories", Memories)
             .Reply("5 to 8 lines of HH:mm activity.");
 

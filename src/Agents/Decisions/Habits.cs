@@ -10,7 +10,11 @@ public static class Habits
     public static string Describe(RoutineItem item) =>
         item.At.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + item.Activity + " (" + item.Place + ")";
 
-    /// <summary>Parses <see cref="Describe"/>'s text back into time, activity and address; null when it does not fit.</summary>
+    /// <summary>"HH:mm activity (sector)": the short form for planning prompts.</summary>
+    public static string Brief(RoutineItem item) =>
+        item.At.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + item.Activity + " (" + item.Place.Sector + ")";
+
+    /// <summary>Parses <see cref="Describe"/>'s (or <see cref="Brief"/>'s) text back into time, activity and address; null when it does not fit.</summary>
     public static (TimeOnly At, string Activity, string Place)? Parse(string text)
     {
         var open = text.LastIndexOf(" (", StringComparison.Ordinal);

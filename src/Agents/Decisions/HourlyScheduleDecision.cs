@@ -32,7 +32,7 @@ public sealed record HourlyScheduleDecision(
             .Field("Agent", Agent)
             .Field("Date", Date.ToString("dddd MMMM d yyyy", System.Globalization.CultureInfo.InvariantCulture))
             .List("Plan", DayPlan.Select(p => p.ToString()))
-            .List("Usual day", UsualDay.Select(Habits.Describe))
+            .List("Usual day", UsualDay.Select(Habits.Brief))
             .Reply("24 lines, 00:00 to 23:00.");
 
     /// <inheritdoc />

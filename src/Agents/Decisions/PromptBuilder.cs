@@ -9,7 +9,7 @@ namespace Agents.Decisions;
 /// </summary>
 internal sealed class PromptBuilder
 {
-    private const int MaxItemLength = 260;
+    private const int MaxItemLength = 200;
     private readonly StringBuilder _text = new();
 
     public PromptBuilder(string type, string instruction)

@@ -32,7 +32,7 @@ public sealed record TaskDecompositionDecision(
             .Field("Agent", Agent)
             .Field("Hour", Hour.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
             .Field("Activity", Activity)
-            .List("Usual day", UsualDay.Select(Habits.Describe))
+            .List("Usual day", UsualDay.Select(Habits.Brief))
             .Reply("lines of HH:mm (n min) task; the minutes add up to 60.");
 
     /// <inheritdoc />

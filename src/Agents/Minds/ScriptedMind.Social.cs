@@ -103,7 +103,9 @@ public sealed partial class ScriptedMind
             {
                 if (sentence.Split(' ').Length >= 5 && !SmallTalk.Any(s => sentence.StartsWith(s, StringComparison.Ordinal)))
                 {
-                    heard.Add(sentence);
+                    // Keep who first said it and their words, not the chain of who told whom.
+                    var (source, core) = Relayed(sentence);
+                    heard.Add(source is null ? core : $"{source} said: \"{core.TrimEnd('"')}\"");
                 }
             }
         }
