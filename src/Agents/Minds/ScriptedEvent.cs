@@ -14,7 +14,7 @@ internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly
 {
     private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
     private static readonly Regex Date = new(@"\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b", RegexOptions.CultureInvariant);
-    private static readonly Regex Range = new(@"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:-|to|until)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex Range = new(@"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:-|to|until)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex Noun = new(@"((?:[A-Z][\w']*\s){0,3})(party|celebration|meeting|dinner|concert|gathering|festival|rally|fair)\b", RegexOptions.CultureInvariant);
     private static readonly Regex At = new(@"\bat ((?:The )?[A-Z][\w']*(?: (?:and |of )?[A-Z][\w']*)*)", RegexOptions.CultureInvariant);
 
@@ -27,6 +27,12 @@ internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly
         var range = Range.Match(text);
         var noun = Noun.Match(text);
         if (!date.Success || !range.Success || !noun.Success)
+        {
+            return null;
+        }
+
+        // Without am/pm the times must be 24-hour clock times ("17:00 to 19:00").
+        if (range.Groups[6].Length == 0 && (range.Groups[2].Length == 0 || range.Groups[5].Length == 0))
         {
             return null;
         }
