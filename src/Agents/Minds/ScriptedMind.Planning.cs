@@ -43,8 +43,13 @@ public sealed partial class ScriptedMind
         return string.Join('\n', plan.Select(i => i.ToString()));
     }
 
+    /// <summary>
+    /// The schedule allows an event when what it would replace happens at home (where the day starts) or at the
+    /// event's place, and is neither work nor sleep.
+    /// </summary>
     private static bool Allows(List<(TimeOnly At, string Activity, string Place)> habits, ScriptedEvent e)
     {
+        var home = habits.Count > 0 ? habits[0].Place.Split(':')[0] : string.Empty;
         for (var i = 0; i < habits.Count; i++)
         {
             var start = habits[i].At;
@@ -52,7 +57,8 @@ public sealed partial class ScriptedMind
             var overlaps = start < e.To && end > e.From;
             var atEvent = e.Place.Length > 0 && habits[i].Place.StartsWith(e.Place, StringComparison.OrdinalIgnoreCase);
             var text = habits[i].Activity.ToLowerInvariant();
-            if (overlaps && !atEvent && (text.Contains("sleep", StringComparison.Ordinal) || WorkWords.Any(w => text.Contains(w, StringComparison.Ordinal))))
+            var atHome = habits[i].Place.Split(':')[0] == home;
+            if (overlaps && !atEvent && (!atHome || text.Contains("sleep", StringComparison.Ordinal) || WorkWords.Any(w => text.Contains(w, StringComparison.Ordinal))))
             {
                 return false;
             }

@@ -122,7 +122,7 @@ public sealed partial class ScriptedMind : IMind
         var memories = p.List("Memories").Select(m => MemoryLines.Parse(m)).ToList();
         var knows = other.Length > 0 && memories.Any(m => m.Text.Contains(other, StringComparison.Ordinal) && !m.Text.StartsWith(other + " is ", StringComparison.Ordinal));
         var hasNews = memories.Any(m => m.Importance >= 6);
-        var chance = (knows ? 0.45 : 0.25) + (hasNews ? 0.3 : 0);
+        var chance = (knows ? 0.2 : 0.05) + (hasNews ? 0.1 : 0);
         if (random.NextDouble() < chance)
         {
             return "talk";
