@@ -42,6 +42,12 @@ public static class ArenaFile
         var seed = reading.Int(root, "seed", 0, int.MinValue);
         var bootstrap = reading.Int(root, "bootstrap", 1000, 0);
         var examples = reading.Int(root, "examples", 3, 0);
+        var unit = reading.Text(root, "bootstrap-unit", "battles") switch
+        {
+            "battles" => BootstrapUnit.Battles,
+            "items" => BootstrapUnit.Items,
+            var other => throw new ArenaFileException($"{path}: expected bootstrap-unit 'battles' or 'items'; found '{other}'."),
+        };
         var mind = reading.Mind(root);
         var tasks = reading.Sequence(root, "tasks").Select(reading.TaskSet).ToList();
         var strategies = reading.Sequence(root, "strategies").Select(reading.Strategy).ToList();
@@ -51,7 +57,7 @@ public static class ArenaFile
             throw new ArenaFileException($"{path}: strategy '{duplicate.Key}' appears twice; give each a different setting.");
         }
 
-        return (new ArenaSpec(name, seed, tasks, strategies, bootstrap, examples), mind);
+        return (new ArenaSpec(name, seed, tasks, strategies, bootstrap, examples, unit), mind);
     }
 
     private sealed class Reader(string path)

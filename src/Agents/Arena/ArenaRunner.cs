@@ -67,8 +67,8 @@ public static class ArenaRunner
             answers[strategy.Name] = byItem;
         }
 
-        var battles = Battles(names, correct, items.Count, new Random(spec.Seed));
-        var ratings = RatingBoard.Compute(names, battles, spec.Seed, spec.BootstrapRounds);
+        var battles = Battles(names, correct, items.Select(i => i.Id).ToList(), new Random(spec.Seed));
+        var ratings = RatingBoard.Compute(names, battles, spec.Seed, spec.BootstrapRounds, spec.BootstrapUnit);
         var board = ratings
             .Select(r =>
             {
@@ -81,17 +81,17 @@ public static class ArenaRunner
     }
 
     /// <summary>Pairwise battles per item (win for the only correct one, tie otherwise), shuffled with <paramref name="random"/>.</summary>
-    internal static List<Battle> Battles(IReadOnlyList<string> names, bool[,] correct, int items, Random random)
+    internal static List<Battle> Battles(IReadOnlyList<string> names, bool[,] correct, IReadOnlyList<string> items, Random random)
     {
         var battles = new List<Battle>();
-        for (var i = 0; i < items; i++)
+        for (var i = 0; i < items.Count; i++)
         {
             for (var a = 0; a < names.Count; a++)
             {
                 for (var b = a + 1; b < names.Count; b++)
                 {
                     var score = correct[a, i] == correct[b, i] ? 0.5 : correct[a, i] ? 1 : 0;
-                    battles.Add(new Battle(names[a], names[b], score));
+                    battles.Add(new Battle(names[a], names[b], score, items[i]));
                 }
             }
         }

@@ -7,4 +7,5 @@ namespace Agents.Arena;
 /// <param name="Strategies">The strategies.</param>
 /// <param name="BootstrapRounds">Bootstrap resamples for the 95% intervals.</param>
 /// <param name="Examples">Worked examples per kind for few-shot prompts.</param>
-public sealed record ArenaSpec(string Name, int Seed, IReadOnlyList<TaskSetSpec> TaskSets, IReadOnlyList<IArenaStrategy> Strategies, int BootstrapRounds = 1000, int Examples = 3);
+/// <param name="BootstrapUnit">What the bootstrap resamples: battles (the default) or items.</param>
+public sealed record ArenaSpec(string Name, int Seed, IReadOnlyList<TaskSetSpec> TaskSets, IReadOnlyList<IArenaStrategy> Strategies, int BootstrapRounds = 1000, int Examples = 3, BootstrapUnit BootstrapUnit = BootstrapUnit.Battles);

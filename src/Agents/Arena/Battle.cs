@@ -4,4 +4,5 @@ namespace Agents.Arena;
 /// <param name="A">The first player.</param>
 /// <param name="B">The second player.</param>
 /// <param name="ScoreA">1 when A won, 0 when B won, 0.5 for a tie.</param>
-public sealed record Battle(string A, string B, double ScoreA);
+/// <param name="Item">The item the battle was played on, for resampling by item; null when unknown.</param>
+public sealed record Battle(string A, string B, double ScoreA, string? Item = null);

@@ -67,7 +67,7 @@ public static class ArenaCommand
             var plotPath = Path.Combine(folder, "ratings.png");
             ArenaPlot.Save(result, plotPath);
             WriteAnswers(result, Path.Combine(folder, "answers.jsonl"));
-            console.MarkupLineInterpolated($"Ratings: Bradley-Terry MLE (400 scale, mean 1000), {spec.BootstrapRounds} bootstrap rounds; Elo: online, K=4.");
+            console.MarkupLineInterpolated($"Ratings: Bradley-Terry MLE (400 scale, mean 1000), {spec.BootstrapRounds} bootstrap rounds over {(spec.BootstrapUnit == BootstrapUnit.Items ? "items" : "battles")}; Elo: online, K=4.");
             console.MarkupLineInterpolated($"Plot: {plotPath}");
             console.MarkupLineInterpolated($"Answers: {Path.Combine(folder, "answers.jsonl")}");
             return AgentsCommand.Ok;

@@ -30,6 +30,7 @@ public sealed class ArenaFileTests
         Assert.Equal("arithmetic", spec.Name);
         Assert.Equal(1000, spec.BootstrapRounds);
         Assert.Equal("simulated", mind.Kind);
+        Assert.Equal(BootstrapUnit.Items, spec.BootstrapUnit);
         Assert.Equal(["arithmetic", "product", "multihop"], spec.TaskSets.Select(t => t.Generator.Kind));
         Assert.Equal(
             ["direct", "few-shot", "chain-of-thought", "self-consistency@5", "react+tools", "debate 3x2", "adversarial debate"],

@@ -52,7 +52,7 @@ public sealed class ArenaTests
     {
         var correct = new bool[,] { { true, true }, { false, true }, { false, false } };
 
-        var battles = ArenaRunner.Battles(["a", "b", "c"], correct, 2, new Random(0));
+        var battles = ArenaRunner.Battles(["a", "b", "c"], correct, ["i0", "i1"], new Random(0));
 
         Assert.Equal(6, battles.Count);
         Assert.Equal(3, battles.Count(b => b is { A: "a", ScoreA: 1 }));

@@ -101,6 +101,25 @@ public sealed class RatingTests
     }
 
     [Fact]
+    public void Resampling_items_widens_intervals_when_battles_of_an_item_agree()
+    {
+        // Each item yields ten identical battles: battle resampling thinks it saw 300 independent ones, item resampling 30.
+        var random = new Random(3);
+        var battles = new List<Battle>();
+        for (var item = 0; item < 30; item++)
+        {
+            var score = random.NextDouble() < 0.6 ? 1 : 0;
+            battles.AddRange(Enumerable.Repeat(new Battle("A", "B", score, $"item {item}"), 10));
+        }
+
+        var byBattle = RatingBoard.Compute(["A", "B"], battles, seed: 1, bootstrapRounds: 300, BootstrapUnit.Battles)[0];
+        var byItem = RatingBoard.Compute(["A", "B"], battles, seed: 1, bootstrapRounds: 300, BootstrapUnit.Items)[0];
+
+        Assert.Equal(byBattle.Value, byItem.Value, 9);
+        Assert.True(byItem.Upper - byItem.Lower > 2.5 * (byBattle.Upper - byBattle.Lower));
+    }
+
+    [Fact]
     public void Rating_board_is_reproducible_from_its_seed_and_sorted_best_first()
     {
         var battles = new[] { new Battle("A", "B", 1), new Battle("A", "B", 0), new Battle("A", "B", 1), new Battle("B", "C", 1), new Battle("C", "A", 0) };
