@@ -11,7 +11,7 @@ namespace Agents.Arena;
 public static class ArenaFile
 {
     /// <summary>The strategy names a file may use.</summary>
-    public static readonly IReadOnlyList<string> StrategyNames = ["direct", "few-shot", "chain-of-thought", "self-consistency", "react", "debate", "adversarial-debate"];
+    public static readonly IReadOnlyList<string> StrategyNames = ["direct", "few-shot", "chain-of-thought", "self-consistency", "react", "debate", "adversarial-debate", "agentverse"];
 
     /// <summary>The task kinds a file may use.</summary>
     public static readonly IReadOnlyList<string> TaskKinds = ["arithmetic", "product", "multihop"];
@@ -156,6 +156,14 @@ public static class ArenaFile
                 "react" => new ReActStrategy(Int(options, "steps", 7, 1)),
                 "debate" => new DebateStrategy(Int(options, "agents", 3, 1), Int(options, "rounds", 2, 0)),
                 "adversarial-debate" => new AdversarialDebateStrategy(Int(options, "rounds", 3, 1)),
+                "agentverse" => new AgentVerseStrategy(
+                    Int(options, "experts", 3, 1),
+                    Text(options, "structure", "vertical") switch
+                    {
+                        "vertical" => Collaboration.AgentVerse.DecisionStructure.Vertical,
+                        "horizontal" => Collaboration.AgentVerse.DecisionStructure.Horizontal,
+                        var other => throw Error(node, $"expected structure vertical or horizontal; found '{other}'."),
+                    }),
                 _ => throw Error(node, $"expected a strategy among {string.Join(", ", StrategyNames)}; found '{name}'."),
             };
         }

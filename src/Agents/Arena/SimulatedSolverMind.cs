@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Agents.Collaboration;
+using Agents.Collaboration.AgentVerse;
 using Agents.Decisions;
 using Agents.Minds;
 using Agents.Tools;
@@ -44,6 +45,9 @@ public sealed partial class SimulatedSolverMind : IMind
             DebateArgumentDecision.Name => Solve(question, 0.06, true, random),
             VerdictDecision.Name => Moderate(p.List("Debate")),
             JudgeDecision.Name => Judge(p, question, random),
+            RecruitDecision.Name => "1. a solver who works step by step\n2. an arithmetic checker\n3. a second checker",
+            ExpertTurnDecision.Name => Expert(p, random),
+            EvaluateDecision.Name => Evaluate(p, random),
             _ => string.Empty,
         };
     }
@@ -174,6 +178,28 @@ public sealed partial class SimulatedSolverMind : IMind
 
         FinalAnswer.TryExtract(Solve(question, 0.06, false, random), out var mine);
         return $"Answer: {(mine is not null && candidates.Contains(mine) ? mine : candidates[0])}";
+    }
+
+    private static string Expert(PromptReader p, Random random)
+    {
+        var task = p.Field("Task") ?? string.Empty;
+        FinalAnswer.TryExtract(Unfold(p.Field("Draft")), out var draft);
+        if (p.Field("Part") == "critic")
+        {
+            FinalAnswer.TryExtract(Solve(task, 0.06, false, random), out var mine);
+            return draft is null || draft == mine ? ExpertTurnDecision.Agree : $"The draft is wrong.\nAnswer: {mine}";
+        }
+
+        var said = p.List("Discussion").Select(l => FinalAnswer.TryExtract(Unfold(l), out var a) ? a : null).OfType<string>().ToList();
+        return said.Count > 0 ? $"Following the critics.\nAnswer: {MajorityVote.Of(said)}" : Solve(task, 0.06, true, random);
+    }
+
+    private static string Evaluate(PromptReader p, Random random)
+    {
+        FinalAnswer.TryExtract(Solve(p.Field("Task") ?? string.Empty, 0.06, false, random), out var mine);
+        return FinalAnswer.TryExtract(Unfold(p.Field("Solution")), out var theirs) && theirs == mine
+            ? "Score: 9\nAdvice: looks right"
+            : $"Score: 3\nAdvice: recheck the arithmetic";
     }
 
     private static string Unfold(string? line) => (line ?? string.Empty).Replace(" / ", "\n", StringComparison.Ordinal);

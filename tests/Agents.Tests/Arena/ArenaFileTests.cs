@@ -33,7 +33,7 @@ public sealed class ArenaFileTests
         Assert.Equal(BootstrapUnit.Items, spec.BootstrapUnit);
         Assert.Equal(["arithmetic", "product", "multihop"], spec.TaskSets.Select(t => t.Generator.Kind));
         Assert.Equal(
-            ["direct", "few-shot", "chain-of-thought", "self-consistency@5", "react+tools", "debate 3x2", "adversarial debate"],
+            ["direct", "few-shot", "chain-of-thought", "self-consistency@5", "react+tools", "debate 3x2", "adversarial debate", "agentverse vertical"],
             spec.Strategies.Select(s => s.Name));
     }
 

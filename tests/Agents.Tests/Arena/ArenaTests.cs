@@ -91,13 +91,13 @@ public sealed class ArenaTests
             Strategies:
             [
                 new PromptStrategy(SolveStyle.Direct), new PromptStrategy(SolveStyle.FewShot), new PromptStrategy(SolveStyle.ChainOfThought),
-                new SelfConsistencyStrategy(3), new ReActStrategy(), new DebateStrategy(3, 1), new AdversarialDebateStrategy(),
+                new SelfConsistencyStrategy(3), new ReActStrategy(), new DebateStrategy(3, 1), new AdversarialDebateStrategy(), new AgentVerseStrategy(),
             ],
             BootstrapRounds: 50);
 
         var result = await ArenaRunner.RunAsync(spec, new SimulatedSolverMind(), null, default);
 
-        Assert.Equal(7, result.Leaderboard.Count);
+        Assert.Equal(8, result.Leaderboard.Count);
         Assert.All(result.Answers.Values, byItem => Assert.Equal(result.Items.Select(i => i.Id).Order(), byItem.Keys.Order()));
         var multiHop = result.Items.Where(i => i.Kind == "multihop").ToList();
         Assert.All(multiHop, i => Assert.Equal(i.Answer, result.Answers["react+tools"][i.Id]));
