@@ -20,9 +20,15 @@ public static class ReportCommand
         {
             var console = Terminal.For(parse);
             var summary = RunReport.Read(parse.GetValue(folder)!.FullName);
+            var metrics = Agents.Metrics.RunMetrics.HasMemories(parse.GetValue(folder)!.FullName) ? Agents.Metrics.RunMetrics.Read(parse.GetValue(folder)!.FullName) : null;
             if (parse.GetValue(markdown))
             {
                 console.Profile.Out.Writer.Write(summary.ToMarkdown());
+                if (metrics is not null)
+                {
+                    console.Profile.Out.Writer.Write("\n" + metrics.ToMarkdown());
+                }
+
                 return AgentsCommand.Ok;
             }
 
@@ -49,6 +55,31 @@ public static class ReportCommand
             }
 
             console.Write(places);
+            if (metrics is not null)
+            {
+                var table = new Table().AddColumn("metric").AddColumn("value");
+                foreach (var d in metrics.Diffusion)
+                {
+                    table.AddRow(Markup.Escape($"diffusion: {d.Name}"), Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d.Initial:P0} -> {d.Final:P0} of {d.Agents}")));
+                }
+
+                if (metrics.Density is { } density)
+                {
+                    table.AddRow("relationship density", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{density.Initial:F3} -> {density.Final:F3}"));
+                }
+
+                foreach (var a in metrics.Attendance)
+                {
+                    table.AddRow(Markup.Escape($"attendance: {a.Name}"), Markup.Escape($"{a.Attended.Count} of {a.Invited.Count} invited ({string.Join(", ", a.Attended)})"));
+                }
+
+                var u = metrics.Usage;
+                table.AddRow("decisions per agent-hour", u.DecisionsPerAgentHour.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
+                table.AddRow("calls / tokens per agent-hour", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{u.CallsPerAgentHour:F1} / {u.TokensPerAgentHour:F0}"));
+                table.AddRow("fallback rate", u.FallbackRate.ToString("P2", System.Globalization.CultureInfo.InvariantCulture));
+                console.Write(table);
+            }
+
             return AgentsCommand.Ok;
         });
         return command;

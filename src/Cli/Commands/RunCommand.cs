@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Agents.Cognition;
+using Agents.Minds;
+using Agents.World.Events;
 using Agents.World.Runs;
 using Agents.World.Scenarios;
+using Agents.World.Simulation;
 using Spectre.Console;
 
 namespace Agents.Cli.Commands;
@@ -24,15 +28,18 @@ public static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace an earlier run in the --out folder." };
         var resume = new Option<DirectoryInfo?>("--resume") { Description = "Continue the run in this folder from its last snapshot (after a crash or Ctrl+C)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar; print only the result." };
+        var record = new Option<FileInfo?>("--record") { Description = "Append every decision the mind answers well to this chat JSONL file (a distillation dataset)." };
+        var mind = new Option<string?>("--mind") { Description = "What drives the agents: scripted, model, endpoint:URL, or routine (no cognition). Default: the scenario's mind." };
 
         var command = new Command("run", "Run a scenario headless and write a run folder: run.sqlite (event log), snapshots/, a copy of the scenario, report.md.")
         {
-            scenario, hours, until, output, seed, force, resume, quiet,
+            scenario, hours, until, output, seed, force, resume, quiet, mind, record,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var console = Terminal.For(parse);
             var resumeDir = parse.GetValue(resume);
+            using var owned = new Owned(parse.GetValue(record)?.FullName);
             var scenarioFile = parse.GetValue(scenario);
             HeadlessRun run;
             if (resumeDir is not null)
@@ -42,7 +49,8 @@ public static class RunCommand
                     throw new CliUsageException("--resume continues a run as it was started: give no scenario, --hours, --until or --seed with it.");
                 }
 
-                run = HeadlessRun.Resume(resumeDir.FullName);
+                var choice = parse.GetValue(mind) ?? RunMind(resumeDir.FullName);
+                run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, ScenarioOfRun(resumeDir.FullName), owned));
             }
             else
             {
@@ -64,7 +72,10 @@ public static class RunCommand
                 var loaded = ScenarioLoader.Load(scenarioFile.FullName);
                 var folder = parse.GetValue(output)?.FullName
                     ?? Path.Combine("runs", $"{Slug(loaded.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
-                run = HeadlessRun.Create(loaded, folder, options);
+                var choice = parse.GetValue(mind) ?? loaded.Mind.Kind;
+                var behavior = CreateBehavior(choice, options.Seed is { } s ? loaded with { Seed = s } : loaded, owned);
+                run = HeadlessRun.Create(loaded, folder, options, behavior);
+                run.Log.SetMeta(MindMetaKey, choice);
             }
 
             using (run)
@@ -73,12 +84,91 @@ public static class RunCommand
                     ? await run.RunAsync(null, cancel)
                     : await RunWithProgressAsync(console, run, cancel);
                 console.MarkupLineInterpolated($"Ran [bold]{result.StepsThisSession}[/] steps to {result.GameTime:yyyy-MM-dd HH:mm} in {result.WallTime.TotalSeconds:F1} s ({result.StepsThisSession / Math.Max(result.WallTime.TotalSeconds, 1e-9):F0} steps/s).");
+                if (Reporting.MetricsSection.AppendTo(result.Folder) is { } metrics)
+                {
+                    foreach (var line in metrics.ToMarkdown().Split('\n').TakeWhile(l => !l.StartsWith("###", StringComparison.Ordinal)).Skip(2).Where(l => l.Length > 0))
+                    {
+                        console.WriteLine(line);
+                    }
+                }
+
                 console.MarkupLineInterpolated($"Run folder: {result.Folder}");
                 console.WriteLine($"Event log hash: {result.Hash}");
                 return AgentsCommand.Ok;
             }
         });
         return command;
+    }
+
+    private const string MindMetaKey = "mind";
+
+    /// <summary>The behaviour for a --mind choice: routine, scripted, model, or endpoint[:URL].</summary>
+    internal static IBehavior CreateBehavior(string choice, Scenario scenario, Owned? owned = null)
+    {
+        if (choice == "routine")
+        {
+            return new RoutineBehavior();
+        }
+
+        var mind = CreateMind(choice, scenario);
+        if (owned?.RecordPath is { } path)
+        {
+            var recorder = new RecordingMind(mind, path);
+            owned.Add(recorder);
+            mind = recorder;
+        }
+
+        return new CognitiveBehavior(mind);
+    }
+
+    /// <summary>What a run command opens and must close (the recording file), and where to record.</summary>
+    internal sealed class Owned(string? recordPath) : IDisposable
+    {
+        private readonly List<IDisposable> _items = [];
+
+        public string? RecordPath { get; } = recordPath;
+
+        public void Add(IDisposable item) => _items.Add(item);
+
+        public void Dispose()
+        {
+            foreach (var item in _items)
+            {
+                item.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The mind for a --mind choice: scripted, model, or endpoint[:URL].</summary>
+    internal static IMind CreateMind(string choice, Scenario scenario) => choice switch
+        {
+            MindKinds.Scripted => new ScriptedMind(scenario.Seed),
+            MindKinds.Model => throw new CliUsageException("--mind model needs the bundled runtime's chat client, which is not wired into 'agents run' yet; use --mind scripted or --mind endpoint:URL."),
+            MindKinds.Endpoint => EndpointMind.Create(scenario.Mind with { Kind = MindKinds.Endpoint }),
+            _ when choice.StartsWith("endpoint:", StringComparison.Ordinal) => EndpointMind.Create(
+                scenario.Mind with { Kind = MindKinds.Endpoint, Model = scenario.Mind.Kind == MindKinds.Endpoint ? scenario.Mind.Model : null },
+                Uri.TryCreate(choice["endpoint:".Length..], UriKind.Absolute, out var url) ? url : throw new CliUsageException($"--mind {choice}: expected endpoint:http://host:port/v1.")),
+            _ => throw new CliUsageException($"--mind: expected scripted, model, endpoint:URL or routine; got '{choice}'."),
+        };
+
+    private static string RunMind(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, "run.sqlite")))
+        {
+            return "routine";
+        }
+
+        using var connection = EventLog.OpenReadOnly(Path.Combine(folder, "run.sqlite"));
+        return EventLog.ReadMeta(connection, MindMetaKey) ?? "routine";
+    }
+
+    internal static Scenario ScenarioOfRun(string folder)
+    {
+        using var connection = EventLog.OpenReadOnly(Path.Combine(folder, "run.sqlite"));
+        var path = EventLog.ReadMeta(connection, "scenario") ?? throw new RunException($"{folder}: the run has no 'scenario' entry.");
+        var seed = EventLog.ReadMeta(connection, "seed");
+        var scenario = ScenarioLoader.Load(Path.Combine(folder, path));
+        return seed is null ? scenario : scenario with { Seed = int.Parse(seed, CultureInfo.InvariantCulture) };
     }
 
     private static async Task<RunResult> RunWithProgressAsync(IAnsiConsole console, HeadlessRun run, CancellationToken cancel)

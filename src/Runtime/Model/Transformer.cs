@@ -1,3 +1,4 @@
+using Agents.Runtime.Inference;
 using Agents.Runtime.Native;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -56,6 +57,92 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
 
         x = norm.forward(x);
         return Linear(x, embed_tokens.weight!, ComputeType).to(embed_tokens.weight!.dtype);
+    }
+
+    /// <summary>
+    /// Logits [batch, time, vocabulary] for tokens [batch, time] written into <paramref name="cache"/>: row b goes to
+    /// slot <paramref name="slots"/>[b] at positions starts[b] .. starts[b]+time-1 and attends to everything cached
+    /// before it in its slot. Prefill is one row per prompt from any start (rows right-padded to one length; padding
+    /// writes positions that decoding later overwrites); decode is many rows of one token. With <paramref name="lastOnly"/>,
+    /// only the logits of each row's last real token [batch, 1, vocabulary] (<paramref name="lengths"/>: real tokens per
+    /// row, default all). Model thread only.
+    /// </summary>
+    public Tensor ForwardCached(Tensor tokens, KvCache cache, long[] slots, long[] starts, bool lastOnly = false, long[]? lengths = null) =>
+        Head(HiddenCached(tokens, cache, slots, starts, lastOnly, lengths));
+
+    /// <summary>Final-norm hidden states [batch, time, width] of a causal pass from position 0, without a cache (for embeddings).</summary>
+    public Tensor Hidden(Tensor tokens)
+    {
+        var (cos, sin) = Rotary.Tables(tokens.shape[1], Config.HeadSize, Config.RopeTheta, tokens.device, embed_tokens.weight!.dtype);
+        var x = embed_tokens.forward(tokens);
+        foreach (var block in layers)
+        {
+            x = block.Forward(x, cos, sin, ComputeType);
+        }
+
+        return norm.forward(x);
+    }
+
+    private Tensor Head(Tensor hidden) => Linear(hidden, embed_tokens.weight!, ComputeType).to(embed_tokens.weight!.dtype);
+
+    private Tensor HiddenCached(Tensor tokens, KvCache cache, long[] slots, long[] starts, bool lastOnly, long[]? lengths)
+    {
+        long batch = tokens.shape[0], time = tokens.shape[1];
+        var device = tokens.device;
+        var positions = new long[batch * time];
+        var writes = new long[batch * time];
+        long keyLength = 0;
+        for (var b = 0; b < batch; b++)
+        {
+            if (starts[b] + time > cache.Capacity)
+            {
+                throw new ArgumentException($"Expected at most {cache.Capacity} cached positions, found {starts[b] + time}.", nameof(tokens));
+            }
+
+            keyLength = Math.Max(keyLength, starts[b] + time);
+            for (var t = 0; t < time; t++)
+            {
+                positions[(b * time) + t] = starts[b] + t;
+                writes[(b * time) + t] = (slots[b] * cache.Capacity) + starts[b] + t;
+            }
+        }
+
+        var positionTensor = tensor(positions, device: device);
+        var cos = cache.Cos.index_select(0, positionTensor).view(batch, 1, time, -1);
+        var sin = cache.Sin.index_select(0, positionTensor).view(batch, 1, time, -1);
+        var inOrder = slots.Length == cache.Slots && slots.Select((s, i) => s == i).All(x => x);
+        var step = new CacheStep(cache, tensor(slots, device: device), tensor(writes, device: device), keyLength, Mask(starts, time, keyLength, device), inOrder);
+        var x = embed_tokens.forward(tokens);
+        for (var layer = 0; layer < layers.Count; layer++)
+        {
+            x = layers[layer].ForwardCached(x, cos, sin, ComputeType, step, layer);
+        }
+
+        if (lastOnly && (lengths is null || lengths.All(l => l == time)))
+        {
+            x = x.narrow(1, time - 1, 1);
+        }
+        else if (lastOnly)
+        {
+            var rows = arange(batch, device: device);
+            var last = tensor(lengths!.Select(l => l - 1).ToArray(), device: device);
+            x = x.index([TensorIndex.Tensor(rows), TensorIndex.Tensor(last)]).unsqueeze(1);
+        }
+
+        return norm.forward(x);
+    }
+
+    /// <summary>Null when the plain causal flag is right (one row from position 0) or no mask is needed (one row, one token).</summary>
+    private static Tensor? Mask(long[] starts, long time, long keyLength, Device device)
+    {
+        if (starts.Length == 1 && (starts[0] == 0 || time == 1))
+        {
+            return null;
+        }
+
+        var keys = arange(keyLength, device: device).view(1, 1, 1, keyLength);
+        var queries = (tensor(starts, device: device).view(-1, 1, 1, 1) + arange(time, device: device).view(1, 1, time, 1));
+        return keys.le(queries);
     }
 
     /// <summary>Names of the parameters that get no weight decay (norms and the embedding).</summary>
@@ -141,6 +228,12 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             x = x + self_attn.Forward(input_layernorm.forward(x), cos, sin, computeType).to(x.dtype);
             return x + mlp.Forward(post_attention_layernorm.forward(x), computeType).to(x.dtype);
         }
+
+        public Tensor ForwardCached(Tensor x, Tensor cos, Tensor sin, ScalarType computeType, CacheStep step, int layer)
+        {
+            x = x + self_attn.ForwardCached(input_layernorm.forward(x), cos, sin, computeType, step, layer).to(x.dtype);
+            return x + mlp.Forward(post_attention_layernorm.forward(x), computeType).to(x.dtype);
+        }
     }
 
     /// <summary>Causal grouped-query self-attention with rotary positions; keys and values are repeated per group.</summary>
@@ -183,6 +276,55 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             var y = F.scaled_dot_product_attention(q, k, v, is_casual: true);
             y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
             return Transformer.Linear(y, o_proj.weight!, computeType);
+        }
+
+        public Tensor ForwardCached(Tensor x, Tensor cos, Tensor sin, ScalarType computeType, CacheStep step, int layer)
+        {
+            long batch = x.shape[0], time = x.shape[1];
+            var q = Transformer.Linear(x, q_proj.weight!, computeType).view(batch, time, config.Heads, config.HeadSize).transpose(1, 2);
+            var k = Transformer.Linear(x, k_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
+            var v = Transformer.Linear(x, v_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize);
+            q = Rotary.Apply(q, cos, sin);
+            k = Rotary.Apply(k, cos, sin).transpose(1, 2);
+
+            // Write this step's keys and values by slice, then read each row's slot back up to the longest length.
+            var keyCache = step.Cache.Keys[layer];
+            var valueCache = step.Cache.Values[layer];
+            keyCache.index_copy_(0, step.Writes, k.reshape(batch * time, config.KeyValueHeads, config.HeadSize).to(keyCache.dtype));
+            valueCache.index_copy_(0, step.Writes, v.reshape(batch * time, config.KeyValueHeads, config.HeadSize).to(valueCache.dtype));
+            var keys = Gather(keyCache, step).to(q.dtype);
+            var values = Gather(valueCache, step).to(q.dtype);
+            var groups = config.Heads / config.KeyValueHeads;
+            Tensor y;
+            if (time == 1)
+            {
+                // One new token per row: the query heads of a group share its keys, so fold the group into the query
+                // axis instead of repeating keys and values; the row's mask broadcasts over it.
+                var folded = q.reshape(batch, config.KeyValueHeads, groups, config.HeadSize);
+                y = F.scaled_dot_product_attention(folded, keys, values, step.Mask).reshape(batch, config.Heads, 1, config.HeadSize);
+            }
+            else
+            {
+                if (groups > 1)
+                {
+                    keys = keys.repeat_interleave(groups, dim: 1);
+                    values = values.repeat_interleave(groups, dim: 1);
+                }
+
+                y = F.scaled_dot_product_attention(q, keys, values, step.Mask, is_casual: step.Mask is null);
+            }
+
+            y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
+            return Transformer.Linear(y, o_proj.weight!, computeType);
+        }
+
+        /// <summary>The cached keys or values of each row's slot up to the key length, [batch, key-value heads, keys, head size]; no copy when the rows are all slots in order.</summary>
+        private Tensor Gather(Tensor flat, CacheStep step)
+        {
+            var cache = step.Cache;
+            var bySlot = flat.view(cache.Slots, cache.Capacity, config.KeyValueHeads, config.HeadSize).narrow(1, 0, step.KeyLength);
+            var rows = step.InOrder ? bySlot : bySlot.index_select(0, step.Slots);
+            return rows.transpose(1, 2);
         }
     }
 

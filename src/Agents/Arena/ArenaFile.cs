@@ -1,0 +1,186 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Agents.Arena;
+
+/// <summary>
+/// Reads an arena file (YAML): name, seed, bootstrap rounds, mind, task sets and strategies. Every error names the
+/// file, line and column and what was expected. Stateless and thread-safe.
+/// </summary>
+public static class ArenaFile
+{
+    /// <summary>The strategy names a file may use.</summary>
+    public static readonly IReadOnlyList<string> StrategyNames = ["direct", "few-shot", "chain-of-thought", "self-consistency", "react", "debate", "adversarial-debate", "agentverse"];
+
+    /// <summary>The task kinds a file may use.</summary>
+    public static readonly IReadOnlyList<string> TaskKinds = ["arithmetic", "product", "multihop"];
+
+    /// <summary>Loads the arena and its mind from <paramref name="path"/>.</summary>
+    /// <exception cref="ArenaFileException">The file is not a valid arena.</exception>
+    public static (ArenaSpec Spec, ArenaMindSpec Mind) Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = File.OpenText(path);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new ArenaFileException($"{path}:{e.Start.Line}:{e.Start.Column}: not valid YAML ({e.Message}).");
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ArenaFileException($"{path}:1:1: expected a mapping with name, seed, tasks and strategies.");
+        }
+
+        var reading = new Reader(path);
+        var name = reading.Text(root, "name", Path.GetFileNameWithoutExtension(path));
+        var seed = reading.Int(root, "seed", 0, int.MinValue);
+        var bootstrap = reading.Int(root, "bootstrap", 1000, 0);
+        var examples = reading.Int(root, "examples", 3, 0);
+        var unit = reading.Text(root, "bootstrap-unit", "battles") switch
+        {
+            "battles" => BootstrapUnit.Battles,
+            "items" => BootstrapUnit.Items,
+            var other => throw new ArenaFileException($"{path}: expected bootstrap-unit 'battles' or 'items'; found '{other}'."),
+        };
+        var mind = reading.Mind(root);
+        var tasks = reading.Sequence(root, "tasks").Select(reading.TaskSet).ToList();
+        var strategies = reading.Sequence(root, "strategies").Select(reading.Strategy).ToList();
+        var duplicate = strategies.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArenaFileException($"{path}: strategy '{duplicate.Key}' appears twice; give each a different setting.");
+        }
+
+        return (new ArenaSpec(name, seed, tasks, strategies, bootstrap, examples, unit), mind);
+    }
+
+    private sealed class Reader(string path)
+    {
+        public ArenaFileException Error(YamlNode node, string message) => new($"{path}:{node.Start.Line}:{node.Start.Column}: {message}");
+
+        public string Text(YamlMappingNode map, string key, string fallback) =>
+            Value(map, key) switch
+            {
+                null => fallback,
+                YamlScalarNode { Value: { Length: > 0 } text } => text,
+                var node => throw Error(node, $"expected '{key}' to be text."),
+            };
+
+        public int Int(YamlMappingNode map, string key, int fallback, int min)
+        {
+            var node = Value(map, key);
+            if (node is null)
+            {
+                return fallback;
+            }
+
+            if (node is not YamlScalarNode scalar || !int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min)
+            {
+                throw Error(node, $"expected '{key}' to be a whole number of at least {min}; found '{(node as YamlScalarNode)?.Value}'.");
+            }
+
+            return value;
+        }
+
+        public IEnumerable<YamlNode> Sequence(YamlMappingNode map, string key) =>
+            Value(map, key) switch
+            {
+                YamlSequenceNode { Children.Count: > 0 } list => list.Children,
+                null => throw Error(map, $"expected a list '{key}'."),
+                var node => throw Error(node, $"expected '{key}' to be a non-empty list."),
+            };
+
+        public ArenaMindSpec Mind(YamlMappingNode root)
+        {
+            var node = Value(root, "mind");
+            switch (node)
+            {
+                case null:
+                    return new ArenaMindSpec();
+                case YamlScalarNode { Value: "simulated" or "endpoint" } scalar:
+                    return new ArenaMindSpec(scalar.Value!);
+                case YamlMappingNode map:
+                    var kind = Text(map, "kind", "simulated");
+                    if (kind is not ("simulated" or "endpoint"))
+                    {
+                        throw Error(map, $"expected mind kind 'simulated' or 'endpoint'; found '{kind}'.");
+                    }
+
+                    var temperature = Value(map, "temperature") is YamlScalarNode t && double.TryParse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0.7;
+                    return new ArenaMindSpec(kind, Int(map, "seed", 0, int.MinValue), Value(map, "endpoint") is YamlScalarNode e ? e.Value : null, Value(map, "model") is YamlScalarNode m ? m.Value : null, temperature);
+                default:
+                    throw Error(node, "expected mind to be 'simulated', 'endpoint' or a mapping with kind, seed, endpoint, model.");
+            }
+        }
+
+        public TaskSetSpec TaskSet(YamlNode node)
+        {
+            if (node is not YamlMappingNode map)
+            {
+                throw Error(node, "expected a task set such as {kind: arithmetic, count: 40}.");
+            }
+
+            var kind = Text(map, "kind", string.Empty);
+            var count = Int(map, "count", 20, 1);
+            ITaskGenerator generator = kind switch
+            {
+                "arithmetic" => new ArithmeticTasks(Int(map, "max", 29, 1)),
+                "product" => Digits(map),
+                "multihop" => new MultiHopTasks(Int(map, "people", 6, 1)),
+                _ => throw Error(map, $"expected task kind {string.Join(", ", TaskKinds)}; found '{kind}'."),
+            };
+            return new TaskSetSpec(generator, count);
+        }
+
+        public IArenaStrategy Strategy(YamlNode node)
+        {
+            var (name, settings) = node switch
+            {
+                YamlScalarNode scalar => (scalar.Value ?? string.Empty, (YamlMappingNode?)null),
+                YamlMappingNode { Children.Count: 1 } map when map.Children[0].Key is YamlScalarNode key && map.Children[0].Value is YamlMappingNode inner => (key.Value ?? string.Empty, inner),
+                _ => throw Error(node, "expected a strategy name, or a name with settings such as {self-consistency: {k: 5}}."),
+            };
+            var options = settings ?? new YamlMappingNode();
+            return name switch
+            {
+                "direct" => new PromptStrategy(SolveStyle.Direct),
+                "few-shot" => new PromptStrategy(SolveStyle.FewShot),
+                "chain-of-thought" => new PromptStrategy(SolveStyle.ChainOfThought),
+                "self-consistency" => new SelfConsistencyStrategy(Int(options, "k", 5, 1)),
+                "react" => new ReActStrategy(Int(options, "steps", 7, 1)),
+                "debate" => new DebateStrategy(Int(options, "agents", 3, 1), Int(options, "rounds", 2, 0)),
+                "adversarial-debate" => new AdversarialDebateStrategy(Int(options, "rounds", 3, 1)),
+                "agentverse" => new AgentVerseStrategy(
+                    Int(options, "experts", 3, 1),
+                    Text(options, "structure", "vertical") switch
+                    {
+                        "vertical" => Collaboration.AgentVerse.DecisionStructure.Vertical,
+                        "horizontal" => Collaboration.AgentVerse.DecisionStructure.Horizontal,
+                        var other => throw Error(node, $"expected structure vertical or horizontal; found '{other}'."),
+                    }),
+                _ => throw Error(node, $"expected a strategy among {string.Join(", ", StrategyNames)}; found '{name}'."),
+            };
+        }
+
+        private ProductTasks Digits(YamlMappingNode map)
+        {
+            var low = Int(map, "min-digits", 4, 1);
+            var high = Int(map, "max-digits", 6, 1);
+            if (high < low || high > 12)
+            {
+                throw Error(map, $"expected 1 <= min-digits <= max-digits <= 12; found {low} and {high}.");
+            }
+
+            return new ProductTasks(low, high);
+        }
+
+        private static YamlNode? Value(YamlMappingNode map, string key) =>
+            map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    }
+}

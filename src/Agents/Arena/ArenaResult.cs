@@ -1,0 +1,14 @@
+namespace Agents.Arena;
+
+/// <summary>The outcome of an arena: the leaderboard (best first), every battle, and each strategy's answers.</summary>
+/// <param name="Name">The arena's name.</param>
+/// <param name="Items">The items played.</param>
+/// <param name="Leaderboard">One score per strategy, best rating first.</param>
+/// <param name="Battles">Every pairwise battle, in the (seeded) order online Elo saw them.</param>
+/// <param name="Answers">Each strategy's normalised answer per item id (null where unparseable).</param>
+public sealed record ArenaResult(
+    string Name,
+    IReadOnlyList<ArenaTask> Items,
+    IReadOnlyList<StrategyScore> Leaderboard,
+    IReadOnlyList<Battle> Battles,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> Answers);

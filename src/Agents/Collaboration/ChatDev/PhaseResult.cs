@@ -1,0 +1,8 @@
+namespace Agents.Collaboration.ChatDev;
+
+/// <summary>The outcome of one phase.</summary>
+/// <param name="Phase">The phase's name.</param>
+/// <param name="Conclusion">The text after "&lt;INFO&gt;" (from the phase or its reflection); null when none.</param>
+/// <param name="Reflected">True when the conclusion came from the reflection.</param>
+/// <param name="Transcript">The phase's turns.</param>
+public sealed record PhaseResult(string Phase, string? Conclusion, bool Reflected, Conversation Transcript);

@@ -1,0 +1,11 @@
+namespace Agents.Collaboration.ChatDev;
+
+/// <summary>One phase of a chat chain: a conversation between an instructor and an assistant on a prompt.</summary>
+/// <param name="Name">The phase's name, e.g. "DemandAnalysis".</param>
+/// <param name="Instructor">The instructing role, e.g. "Chief Executive Officer".</param>
+/// <param name="Assistant">The assisting role, e.g. "Chief Product Officer".</param>
+/// <param name="Prompt">The phase's prompt; {name} placeholders are filled from the chain's artifacts (e.g. {task}).</param>
+/// <param name="TurnLimit">Exchanges (an instructor turn and an assistant reply) before the phase ends without conclusion.</param>
+/// <param name="Output">The artifact the phase's conclusion is stored under, e.g. "modality"; null keeps none.</param>
+/// <param name="Reflect">True to hold a one-turn reflection when the phase ends without a conclusion.</param>
+public sealed record PhaseSpec(string Name, string Instructor, string Assistant, string Prompt, int TurnLimit = 10, string? Output = null, bool Reflect = true);

@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Agents.Decisions;
+
+/// <summary>After a conversation: a summary of it and a memo on what it means for the agent's plans.</summary>
+/// <param name="Agent">Who remembers.</param>
+/// <param name="Partner">Who it talked with.</param>
+/// <param name="Place">Where.</param>
+/// <param name="Transcript">The conversation as "Name: utterance".</param>
+public sealed record ConversationSummaryDecision(
+    string Agent,
+    string Partner,
+    string Place,
+    IReadOnlyList<string> Transcript) : Decision<ConversationSummary>
+{
+    /// <summary>The type name.</summary>
+    public const string Name = "conversation_summary";
+
+    /// <inheritdoc />
+    public override string Type => Name;
+
+    /// <inheritdoc />
+    public override string ReplyShape => "Summary: [^\n]{1,400}\nMemo: [^\n]{1,300}";
+
+    /// <inheritdoc />
+    public override int MaxReplyTokens => 160;
+
+    /// <inheritdoc />
+    public override string Render() =>
+        new PromptBuilder(Name, "Summarise the conversation from the agent's point of view, keeping any news heard, and write a memo on what it means for the agent's plans.")
+            .Field("Agent", Agent)
+            .Field("Partner", Partner)
+            .Field("Place", Place)
+            .List("Conversation", Transcript)
+            .Reply("two lines: Summary: ... and Memo: ...");
+
+    /// <inheritdoc />
+    public override bool TryParse(string reply, [MaybeNullWhen(false)] out ConversationSummary value)
+    {
+        var summary = ReplyText.Labelled(reply, "Summary");
+        var memo = ReplyText.Labelled(reply, "Memo");
+        if (string.IsNullOrWhiteSpace(summary) || string.IsNullOrWhiteSpace(memo))
+        {
+            value = null;
+            return false;
+        }
+
+        value = new ConversationSummary(summary, memo);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override string Format(ConversationSummary value) => $"Summary: {value.Summary}\nMemo: {value.Memo}";
+
+    /// <inheritdoc />
+    public override ConversationSummary Fallback() =>
+        new($"I talked with {Partner} at {Place}.", $"Nothing to change in my plans after talking with {Partner}.");
+}

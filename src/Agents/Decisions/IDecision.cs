@@ -1,0 +1,30 @@
+namespace Agents.Decisions;
+
+/// <summary>
+/// One typed question to a mind. It renders a compact prompt whose first line names the decision type, describes the
+/// reply's shape (a regex, for constrained decoding), checks a reply, and gives the reply of its safe fallback.
+/// Decisions are immutable and thread-safe.
+/// </summary>
+public interface IDecision
+{
+    /// <summary>The decision type, e.g. "importance"; the first line of the prompt.</summary>
+    string Type { get; }
+
+    /// <summary>The agent who decides (for accounting).</summary>
+    string Agent { get; }
+
+    /// <summary>A regex that every well-formed reply matches in full.</summary>
+    string ReplyShape { get; }
+
+    /// <summary>A bound on the reply's length in tokens, for the model call.</summary>
+    int MaxReplyTokens { get; }
+
+    /// <summary>Renders the user prompt.</summary>
+    string Render();
+
+    /// <summary>True when <paramref name="reply"/> parses into this decision's output.</summary>
+    bool Accepts(string? reply);
+
+    /// <summary>The reply that the fallback output formats to.</summary>
+    string FallbackReply();
+}

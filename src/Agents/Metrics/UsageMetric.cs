@@ -1,0 +1,24 @@
+namespace Agents.Metrics;
+
+/// <summary>What the mind cost: decisions, fallbacks, model calls and tokens, also per agent and game hour.</summary>
+/// <param name="Decisions">Decisions asked.</param>
+/// <param name="Fallbacks">Decisions whose reply could not be parsed.</param>
+/// <param name="Calls">Model calls (0 for the scripted mind).</param>
+/// <param name="PromptTokens">Prompt tokens.</param>
+/// <param name="CompletionTokens">Completion tokens.</param>
+/// <param name="AgentHours">Agents times game hours run.</param>
+/// <param name="ByDecision">Decisions and fallbacks by decision type.</param>
+public sealed record UsageMetric(long Decisions, long Fallbacks, long Calls, long PromptTokens, long CompletionTokens, double AgentHours, IReadOnlyDictionary<string, (long Decisions, long Fallbacks)> ByDecision)
+{
+    /// <summary>Share of decisions that fell back.</summary>
+    public double FallbackRate => Decisions == 0 ? 0 : (double)Fallbacks / Decisions;
+
+    /// <summary>Model calls per agent and game hour.</summary>
+    public double CallsPerAgentHour => AgentHours <= 0 ? 0 : Calls / AgentHours;
+
+    /// <summary>Tokens (prompt and completion) per agent and game hour.</summary>
+    public double TokensPerAgentHour => AgentHours <= 0 ? 0 : (PromptTokens + CompletionTokens) / AgentHours;
+
+    /// <summary>Decisions per agent and game hour.</summary>
+    public double DecisionsPerAgentHour => AgentHours <= 0 ? 0 : Decisions / AgentHours;
+}

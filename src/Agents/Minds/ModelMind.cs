@@ -1,0 +1,111 @@
+using Agents.Decisions;
+using Microsoft.Extensions.AI;
+
+namespace Agents.Minds;
+
+/// <summary>
+/// Answers decisions with any <see cref="IChatClient"/> (the bundled model, an endpoint, a test double): one call per
+/// decision, a few in flight at once, retried when a reply does not parse or the call throws, within a call budget,
+/// with tokens counted in <see cref="Usage"/>. A decision that gets no usable reply comes back null (the caller falls
+/// back). Thread-safe if the client is; the mind does not own the client.
+/// </summary>
+public sealed class ModelMind : IMind
+{
+    private readonly IChatClient _client;
+    private readonly ModelMindOptions _options;
+
+    /// <summary>Creates a mind over <paramref name="client"/>.</summary>
+    public ModelMind(IChatClient client, ModelMindOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+        _options = options ?? new ModelMindOptions();
+    }
+
+    /// <summary>What the mind has spent so far.</summary>
+    public MindUsage Usage { get; } = new();
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MindReply>> AnswerAsync(IReadOnlyList<IDecision> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var replies = new MindReply[batch.Count];
+        using var gate = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrency));
+        var tasks = new Task[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var index = i;
+            tasks[i] = Task.Run(
+                async () =>
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        replies[index] = await AnswerOneAsync(batch[index], cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                },
+                cancellationToken);
+        }
+
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        return replies;
+    }
+
+    private async Task<MindReply> AnswerOneAsync(IDecision decision, CancellationToken cancellationToken)
+    {
+        List<ChatMessage> messages = [new(ChatRole.System, DecisionPrompts.System), new(ChatRole.User, decision.Render())];
+        var options = new ChatOptions
+        {
+            Temperature = (float)_options.Temperature,
+            MaxOutputTokens = decision.MaxReplyTokens,
+            Seed = _options.Seed,
+        };
+        int calls = 0;
+        long prompt = 0, completion = 0;
+        string? last = null;
+        for (var attempt = 0; attempt <= _options.Retries; attempt++)
+        {
+            if (!Usage.TryTakeCall(_options.CallBudget))
+            {
+                break;
+            }
+
+            calls++;
+            if (attempt > 0)
+            {
+                Usage.AddRetry();
+            }
+
+            try
+            {
+                var response = await _client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+                var usage = response.Usage;
+                prompt += usage?.InputTokenCount ?? 0;
+                completion += usage?.OutputTokenCount ?? 0;
+                Usage.AddTokens(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0);
+                last = response.Text;
+                if (decision.Accepts(last))
+                {
+                    return new MindReply(last, calls, prompt, completion);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A failing model call falls back like a bad reply; it must never stop a run.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                last = null;
+            }
+        }
+
+        Usage.AddFailure();
+        return new MindReply(last, calls, prompt, completion);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Agents.Minds;
+
+/// <summary>A dated event the scripted mind finds in a memory ("a party at Hobbs Cafe on February 14 from 5 to 7 pm").</summary>
+/// <param name="Month">Month, 1-12.</param>
+/// <param name="Day">Day of the month.</param>
+/// <param name="From">Start time.</param>
+/// <param name="To">End time.</param>
+/// <param name="Name">The event's name ("Valentine's Day party").</param>
+/// <param name="Place">Where, as named in the text ("Hobbs Cafe"), or empty.</param>
+internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly To, string Name, string Place)
+{
+    private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
+    private static readonly Regex Date = new(@"\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b", RegexOptions.CultureInvariant);
+    private static readonly Regex Range = new(@"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:-|to|until)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex Noun = new(@"((?:[A-Z][\w']*\s){0,3})(party|celebration|meeting|dinner|concert|gathering|festival|rally|fair)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex At = new(@"\bat ((?:The )?[A-Z][\w']*(?: (?:and |of )?[A-Z][\w']*)*)", RegexOptions.CultureInvariant);
+
+    /// <summary>The activity that attends the event.</summary>
+    public string Activity => Place.Length > 0 ? $"go to the {Name} at {Place}" : $"go to the {Name}";
+
+    public static ScriptedEvent? Find(string text)
+    {
+        var date = Date.Match(text);
+        var range = Range.Match(text);
+        var noun = Noun.Match(text);
+        if (!date.Success || !range.Success || !noun.Success)
+        {
+            return null;
+        }
+
+        // Without am/pm the times must be 24-hour clock times ("17:00 to 19:00").
+        if (range.Groups[6].Length == 0 && (range.Groups[2].Length == 0 || range.Groups[5].Length == 0))
+        {
+            return null;
+        }
+
+        var toHour = Hour(range.Groups[4].Value, range.Groups[6].Value);
+        var fromMeridiem = range.Groups[3].Success && range.Groups[3].Length > 0 ? range.Groups[3].Value : range.Groups[6].Value;
+        var fromHour = Hour(range.Groups[1].Value, fromMeridiem);
+        if (fromHour is null || toHour is null)
+        {
+            return null;
+        }
+
+        // The place right after the event's name wins ("a party at Hobbs Cafe"), then any other named place.
+        var place = string.Empty;
+        var after = At.Match(text, noun.Index + noun.Length);
+        foreach (var m in after.Success && after.Index <= noun.Index + noun.Length + 1 ? [after] : At.Matches(text).ToList())
+        {
+            var candidate = m.Groups[1].Value;
+            if (!Months.Contains(candidate.Split(' ')[0]))
+            {
+                place = candidate;
+                break;
+            }
+        }
+
+        var from = new TimeOnly(fromHour.Value, Minute(range.Groups[2].Value));
+        var to = new TimeOnly(toHour.Value, Minute(range.Groups[5].Value));
+        var month = Array.IndexOf(Months, date.Groups[1].Value) + 1;
+        return to <= from ? null : new ScriptedEvent(month, int.Parse(date.Groups[2].Value, CultureInfo.InvariantCulture), from, to, (noun.Groups[1].Value + noun.Groups[2].Value).Trim(), place);
+    }
+
+    private static int? Hour(string digits, string meridiem)
+    {
+        var hour = int.Parse(digits, CultureInfo.InvariantCulture);
+        if (hour is < 1 or > 12)
+        {
+            return hour <= 23 && meridiem.Length == 0 ? hour : null;
+        }
+
+        return meridiem.ToLowerInvariant() switch
+        {
+            "pm" => hour == 12 ? 12 : hour + 12,
+            "am" => hour == 12 ? 0 : hour,
+            _ => hour,
+        };
+    }
+
+    private static int Minute(string digits) => digits.Length == 0 ? 0 : Math.Min(59, int.Parse(digits, CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Agents.Decisions;
+using Agents.Memory.Embeddings;
+using Agents.Memory.Retrieval;
+using Agents.Memory.Storage;
+using Agents.World.Events;
+using Agents.World.Runs;
+using Spectre.Console;
+
+namespace Agents.Cli.Commands;
+
+/// <summary><c>agents interview</c>: asks an agent of a run a question; it answers in character from its memories, changing nothing.</summary>
+public static class InterviewCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var folder = new Argument<DirectoryInfo>("run") { Description = "A run folder written by 'agents run' with a cognitive mind." };
+        var question = new Argument<string>("question") { Description = "The question, e.g. \"Who is running for mayor?\"." };
+        var agent = new Option<string>("--agent") { Description = "The agent to interview.", Required = true };
+        var mind = new Option<string?>("--mind") { Description = "Who answers: scripted or endpoint:URL (default: the run's mind)." };
+        var verbose = new Option<bool>("--memories") { Description = "Also print the memories retrieved for the answer, with their scores." };
+        var command = new Command("interview", "Ask an agent a question; it answers from its retrieved memories without changing the run.")
+        {
+            folder, question, agent, mind, verbose,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var console = Terminal.For(parse);
+            var run = RunFolder.OpenExisting(parse.GetValue(folder)!.FullName);
+            var scenario = RunCommand.ScenarioOfRun(run.Path);
+            var name = parse.GetValue(agent)!;
+            var spec = scenario.FindAgent(name)
+                ?? throw new CliUsageException($"No agent named '{name}' in {run.Path}; agents: {string.Join(", ", scenario.Agents.Select(a => a.Name))}.");
+            var text = parse.GetValue(question)!.Trim();
+            if (text.Length == 0)
+            {
+                throw new CliUsageException("Give a question to ask.");
+            }
+
+            string choice;
+            using (var connection = EventLog.OpenReadOnly(run.Database))
+            {
+                choice = parse.GetValue(mind) ?? EventLog.ReadMeta(connection, "mind") ?? scenario.Mind.Kind;
+            }
+
+            if (choice == "routine")
+            {
+                choice = "scripted";
+            }
+
+            var bank = SqliteMemoryStore.Load(run.Database, scenario.Memory.EmbeddingDimension);
+            var stream = bank.ExistingStream(name);
+            var embedder = new HashingEmbedder(scenario.Memory.EmbeddingDimension);
+            var memory = scenario.Memory;
+            var settings = new RetrievalSettings(memory.RecencyWeight, memory.ImportanceWeight, memory.RelevanceWeight, memory.RecencyDecay, memory.TopK);
+            var now = stream.LatestTime() ?? scenario.Start;
+
+            // Rank, not Retrieve: an interview must not touch last-access times.
+            var ranked = stream.Rank(embedder.Embed(text), now, settings, 8);
+            var decision = new InterviewDecision(name, $"{spec.Age}, {string.Join(", ", spec.Traits)}. {spec.Situation}", text, [.. ranked.Select(r => MemoryLines.Format(r.Memory.Importance, r.Memory.Text))]);
+            var replies = await RunCommand.CreateMind(choice, scenario).AnswerAsync([decision], cancel);
+            var answer = decision.Resolve(replies[0].Text);
+            if (parse.GetValue(verbose))
+            {
+                foreach (var r in ranked)
+                {
+                    console.WriteLine(r.Describe());
+                }
+            }
+
+            console.WriteLine($"{name}: {answer.Value}");
+            return AgentsCommand.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,43 @@
+using Agents.Minds;
+using Microsoft.Extensions.AI;
+
+namespace Agents.Tests.Minds;
+
+/// <summary>An IChatClient that stands for a model: answers from rules (the scripted teacher), optionally corrupting replies, slowing down or throwing.</summary>
+internal sealed class RuleChatClient(Func<int, string, string?>? corrupt = null, TimeSpan? delay = null) : IChatClient
+{
+    private readonly ScriptedMind _teacher = new(11);
+    private int _calls;
+
+    public int Calls => _calls;
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var call = Interlocked.Increment(ref _calls);
+        if (delay is { } wait)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+
+        var prompt = messages.Last(m => m.Role == ChatRole.User).Text;
+        var text = _teacher.Answer(prompt);
+        if (corrupt is not null)
+        {
+            text = corrupt(call, text) ?? throw new InvalidOperationException("the model server failed");
+        }
+
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+        {
+            Usage = new UsageDetails { InputTokenCount = prompt.Length / 4, OutputTokenCount = text.Length / 4 },
+        };
+    }
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,129 @@
+using Agents.Decisions;
+using Agents.Minds;
+using Agents.World.Map;
+using Agents.World.Scenarios;
+
+namespace Agents.Tests.Minds;
+
+public sealed class ScriptedMindTests
+{
+    private static readonly IReadOnlyList<RoutineItem> Retired =
+    [
+        new(new TimeOnly(6, 0), "wake up and stretch", Address.Parse("Moore House:bedroom")),
+        new(new TimeOnly(8, 0), "read the news", Address.Parse("Moore House:kitchen:kitchen table")),
+        new(new TimeOnly(12, 0), "eat lunch", Address.Parse("Moore House:kitchen:kitchen table")),
+        new(new TimeOnly(14, 0), "walk in the park", Address.Parse("Johnson Park:lawn")),
+        new(new TimeOnly(16, 0), "have tea at the cafe", Address.Parse("Hobbs Cafe:cafe:table 2")),
+        new(new TimeOnly(19, 0), "cook dinner", Address.Parse("Moore House:kitchen:stove")),
+        new(new TimeOnly(22, 0), "sleep", Address.Parse("Moore House:bedroom:bed")),
+    ];
+
+    private static readonly IReadOnlyList<RoutineItem> Nurse =
+    [
+        new(new TimeOnly(6, 0), "wake up", Address.Parse("Okafor House:bedroom")),
+        new(new TimeOnly(9, 0), "work the shift at the pharmacy counter", Address.Parse("Willow Market and Pharmacy:pharmacy:counter")),
+        new(new TimeOnly(20, 0), "eat dinner", Address.Parse("Okafor House:kitchen:stove")),
+        new(new TimeOnly(22, 0), "sleep", Address.Parse("Okafor House:bedroom:bed")),
+    ];
+
+    private const string Invitation = "Isabella Rodriguez told me at Hobbs Cafe:cafe: I am planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm.";
+
+    private static IReadOnlyList<PlanItem> Plan(IReadOnlyList<RoutineItem> routine, DateOnly date, params string[] memories)
+    {
+        var decision = new DayPlanDecision("Sam Moore", "62, warm.", "wakes up around 6am", date, routine, [.. memories.Select(m => MemoryLines.Format(7, m))]);
+        Assert.True(decision.TryParse(new ScriptedMind(1).Answer(decision.Render()), out var plan));
+        return plan;
+    }
+
+    [Fact]
+    public void An_invitation_becomes_a_plan_to_attend_on_its_day_when_the_schedule_allows()
+    {
+        var plan = Plan(Retired, new DateOnly(2023, 2, 14), Invitation);
+
+        var party = Assert.Single(plan, p => p.Activity.Contains("Valentine's Day party at Hobbs Cafe", StringComparison.Ordinal));
+        Assert.Equal(new TimeOnly(17, 0), party.At);
+        Assert.Contains(plan, p => p.At == new TimeOnly(19, 0));
+    }
+
+    [Fact]
+    public void An_invitation_for_another_day_or_during_work_changes_nothing()
+    {
+        Assert.DoesNotContain(Plan(Retired, new DateOnly(2023, 2, 13), Invitation), p => p.Activity.Contains("party", StringComparison.Ordinal));
+        Assert.DoesNotContain(Plan(Nurse, new DateOnly(2023, 2, 14), Invitation), p => p.Activity.Contains("party", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_conversation_brings_up_the_most_important_news_not_yet_said()
+    {
+        var mind = new ScriptedMind(5);
+        string[] memories =
+        [
+            MemoryLines.Format(8, "I am running for mayor in the local election next month."),
+            MemoryLines.Format(7, "Isabella Rodriguez told me at Hobbs Cafe:cafe: I am planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm."),
+            MemoryLines.Format(2, "the stove is cooking"),
+        ];
+        var first = new ConversationTurnDecision("Sam Moore", "Mei Lin", "Johnson Park:lawn", "Monday 15:00", 1, 8, memories, []);
+        var opening = first.Resolve(mind.Answer(first.Render())).Value;
+        Assert.Contains("running for mayor", opening.Utterance, StringComparison.Ordinal);
+        Assert.False(opening.End);
+
+        var second = first with { Round = 2, Transcript = [$"Sam Moore: {opening.Utterance}", "Mei Lin: Oh, interesting!"] };
+        var next = second.Resolve(mind.Answer(second.Render())).Value;
+        Assert.Contains("Isabella Rodriguez said: \"I am planning a Valentine's Day party", next.Utterance, StringComparison.Ordinal);
+        Assert.DoesNotContain("running for mayor", next.Utterance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_summary_keeps_the_news_heard_and_who_said_it()
+    {
+        var decision = new ConversationSummaryDecision("Mei Lin", "Sam Moore", "Johnson Park:lawn", ["Sam Moore: Hi Mei Lin! I am running for mayor in the local election next month.", "Mei Lin: Oh, interesting! Take care!"]);
+
+        var summary = decision.Resolve(new ScriptedMind(2).Answer(decision.Render()));
+
+        Assert.False(summary.FellBack);
+        Assert.Equal("Sam Moore told me at Johnson Park:lawn: I am running for mayor in the local election next month.", summary.Value.Summary);
+    }
+
+    [Fact]
+    public void The_same_prompt_gets_the_same_reply_and_seeds_vary_the_wording()
+    {
+        var decision = new ConversationTurnDecision("Sam Moore", "Mei Lin", "Johnson Park:lawn", "Monday 15:00", 1, 8, [], []);
+        var replies = Enumerable.Range(0, 12).Select(seed => new ScriptedMind(seed).Answer(decision.Render())).ToList();
+
+        Assert.Equal(new ScriptedMind(4).Answer(decision.Render()), new ScriptedMind(4).Answer(decision.Render()));
+        Assert.True(replies.Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void Place_choice_follows_the_habit_that_matches_the_task()
+    {
+        var habits = Retired.Select(Habits.Describe).ToList();
+        var sector = new PlaceChoiceDecision("Sam Moore", "have tea at the cafe", PlaceLevel.Sector, string.Empty, "Moore House:kitchen", "Moore House:bedroom", habits, ["Hobbs Cafe", "Johnson Park", "Moore House"]);
+        var obj = new PlaceChoiceDecision("Sam Moore", "have tea at the cafe", PlaceLevel.Object, "Hobbs Cafe:cafe", string.Empty, "Moore House:bedroom", habits, ["counter", "table 1", "table 2"]);
+        var mind = new ScriptedMind(0);
+
+        Assert.Equal("Hobbs Cafe", mind.Answer(sector.Render()));
+        Assert.Equal("table 2", mind.Answer(obj.Render()));
+    }
+
+    [Fact]
+    public void Importance_ranks_news_above_routine_and_sleep_lowest()
+    {
+        var mind = new ScriptedMind(0);
+        int Rate(string text) => new ImportanceDecision("A", text).Resolve(mind.Answer(new ImportanceDecision("A", text).Render())).Value;
+
+        Assert.True(Rate("Sam Moore is running for mayor") > Rate("the stove is cooking"));
+        Assert.Equal(1, Rate("Sam Moore is sleeping"));
+    }
+
+    [Theory]
+    [InlineData("Sam Moore told me at The Rose and Crown Pub:bar: I am planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm.", "Hobbs Cafe")]
+    [InlineData("Yuki Nakamura told me at Willow Market and Pharmacy:market: I want to go to the Valentine's Day party at Hobbs Cafe on February 14 from 17:00 to 19:00.", "Hobbs Cafe")]
+    [InlineData("We will hold a town meeting at The Rose and Crown Pub on March 3 from 8 to 9 pm.", "The Rose and Crown Pub")]
+    public void An_event_is_placed_where_its_text_says_it_happens(string text, string place)
+    {
+        var plan = Plan(Retired, new DateOnly(2023, text.Contains("March", StringComparison.Ordinal) ? 3 : 2, text.Contains("March", StringComparison.Ordinal) ? 3 : 14), text);
+
+        Assert.Contains(plan, p => p.Activity.EndsWith(" at " + place, StringComparison.Ordinal));
+    }
+}
