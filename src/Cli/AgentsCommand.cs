@@ -100,6 +100,11 @@ public static class AgentsCommand
         yield return ReportCommand.Create();
         yield return MemoriesCommand.Create();
         yield return ViewCommand.Create();
+        yield return WhisperCommand.Create();
+        yield return InterviewCommand.Create();
+        yield return ArenaCommand.Create();
+        yield return ServeCommand.Create();
+        yield return ChatCommand.Create();
         yield return TrainCommand.Create();
         yield return SampleCommand.Create();
     }

@@ -17,6 +17,12 @@ public static class UserErrors
         World.Map.MapException or
         Memory.MemoryException or
         Viewer.Window.WindowException or
+        global::Agents.Minds.MindException or
+        global::Agents.Arena.ArenaFileException or
+        global::Agents.Collaboration.ChatDev.ChatChainFileException or
+        global::Agents.Collaboration.TranscriptFormatException or
+        Runtime.Inference.EngineBusyException or
+        Runtime.Inference.ConstraintException or
         Runtime.Training.DatasetFormatException or
         Runtime.Model.ModelFormatException or
         Runtime.Tokenization.TokenizerFormatException or

@@ -14,7 +14,7 @@ public sealed class MemoriesCommandTests
     private static async Task<string> RunWithMemoriesAsync(TempFolder temp)
     {
         var folder = temp["run"];
-        Assert.Equal(0, (await CliHarness.RunAsync("run", CliHarness.Scenario("tiny.yaml"), "--hours", "1", "--out", folder, "--quiet")).Exit);
+        Assert.Equal(0, (await CliHarness.RunAsync("run", CliHarness.Scenario("tiny.yaml"), "--hours", "1", "--out", folder, "--quiet", "--mind", "routine")).Exit);
 
         var bank = new MemoryBank();
         var embedder = new HashingEmbedder(bank.Dimension);
