@@ -64,6 +64,11 @@ public sealed class ModelMind : IMind
             MaxOutputTokens = decision.MaxReplyTokens,
             Seed = _options.Seed,
         };
+        if (_options.ConstrainReplies)
+        {
+            options.AdditionalProperties = new AdditionalPropertiesDictionary { ["guided_regex"] = decision.ReplyShape };
+        }
+
         int calls = 0;
         long prompt = 0, completion = 0;
         string? last = null;

@@ -6,4 +6,8 @@ namespace Agents.Minds;
 /// <param name="CallBudget">The most model calls the mind makes in its life (a run), or null for no limit; beyond it decisions fall back.</param>
 /// <param name="MaxConcurrency">Calls in flight at once within a batch.</param>
 /// <param name="Seed">The seed passed to the model with each call, when it takes one.</param>
-public sealed record ModelMindOptions(double Temperature = 0.7, int Retries = 2, int? CallBudget = null, int MaxConcurrency = 4, long? Seed = null);
+/// <param name="ConstrainReplies">
+/// Send each decision's reply shape as the additional property "guided_regex", so a model that supports constrained
+/// decoding (the bundled runtime, vLLM) can only write replies that parse.
+/// </param>
+public sealed record ModelMindOptions(double Temperature = 0.7, int Retries = 2, int? CallBudget = null, int MaxConcurrency = 4, long? Seed = null, bool ConstrainReplies = false);

@@ -59,7 +59,8 @@ public static class InterviewCommand
             // Rank, not Retrieve: an interview must not touch last-access times.
             var ranked = stream.Rank(embedder.Embed(text), now, settings, 8);
             var decision = new InterviewDecision(name, $"{spec.Age}, {string.Join(", ", spec.Traits)}. {spec.Situation}", text, [.. ranked.Select(r => MemoryLines.Format(r.Memory.Importance, r.Memory.Text))]);
-            var replies = await RunCommand.CreateMind(choice, scenario).AnswerAsync([decision], cancel);
+            await using var owned = new RunCommand.Owned(recordPath: null);
+            var replies = await RunCommand.CreateMind(choice, scenario, owned).AnswerAsync([decision], cancel);
             var answer = decision.Resolve(replies[0].Text);
             if (parse.GetValue(verbose))
             {

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Agents.Cognition;
 using Agents.Minds;
+using Agents.Runtime.Inference;
+using Agents.Runtime.Serving;
 using Agents.World.Events;
 using Agents.World.Runs;
 using Agents.World.Scenarios;
@@ -39,7 +41,7 @@ public static class RunCommand
         {
             var console = Terminal.For(parse);
             var resumeDir = parse.GetValue(resume);
-            using var owned = new Owned(parse.GetValue(record)?.FullName);
+            await using var owned = new Owned(parse.GetValue(record)?.FullName);
             var scenarioFile = parse.GetValue(scenario);
             HeadlessRun run;
             if (resumeDir is not null)
@@ -110,7 +112,7 @@ public static class RunCommand
             return new RoutineBehavior();
         }
 
-        var mind = CreateMind(choice, scenario);
+        var mind = CreateMind(choice, scenario, owned);
         if (owned?.RecordPath is { } path)
         {
             var recorder = new RecordingMind(mind, path);
@@ -122,34 +124,76 @@ public static class RunCommand
     }
 
     /// <summary>What a run command opens and must close (the recording file), and where to record.</summary>
-    internal sealed class Owned(string? recordPath) : IDisposable
+    internal sealed class Owned(string? recordPath) : IAsyncDisposable
     {
-        private readonly List<IDisposable> _items = [];
+        private readonly List<object> _items = [];
 
         public string? RecordPath { get; } = recordPath;
 
         public void Add(IDisposable item) => _items.Add(item);
 
-        public void Dispose()
+        public void Add(IAsyncDisposable item) => _items.Add(item);
+
+        public async ValueTask DisposeAsync()
         {
-            foreach (var item in _items)
+            for (var i = _items.Count - 1; i >= 0; i--)
             {
-                item.Dispose();
+                switch (_items[i])
+                {
+                    case IAsyncDisposable a:
+                        await a.DisposeAsync().ConfigureAwait(false);
+                        break;
+                    case IDisposable d:
+                        d.Dispose();
+                        break;
+                }
             }
         }
     }
 
     /// <summary>The mind for a --mind choice: scripted, model, or endpoint[:URL].</summary>
-    internal static IMind CreateMind(string choice, Scenario scenario) => choice switch
+    internal static IMind CreateMind(string choice, Scenario scenario, Owned? owned = null) => choice switch
         {
             MindKinds.Scripted => new ScriptedMind(scenario.Seed),
-            MindKinds.Model => throw new CliUsageException("--mind model needs the bundled runtime's chat client, which is not wired into 'agents run' yet; use --mind scripted or --mind endpoint:URL."),
+            MindKinds.Model => CreateModelMind(scenario, owned),
             MindKinds.Endpoint => EndpointMind.Create(scenario.Mind with { Kind = MindKinds.Endpoint }),
             _ when choice.StartsWith("endpoint:", StringComparison.Ordinal) => EndpointMind.Create(
                 scenario.Mind with { Kind = MindKinds.Endpoint, Model = scenario.Mind.Kind == MindKinds.Endpoint ? scenario.Mind.Model : null },
                 Uri.TryCreate(choice["endpoint:".Length..], UriKind.Absolute, out var url) ? url : throw new CliUsageException($"--mind {choice}: expected endpoint:http://host:port/v1.")),
             _ => throw new CliUsageException($"--mind: expected scripted, model, endpoint:URL or routine; got '{choice}'."),
         };
+
+    /// <summary>
+    /// The bundled runtime as a mind: the scenario's model folder (mind.model, relative to the scenario file; default
+    /// models/default) served in-process, each reply constrained to its decision's shape.
+    /// </summary>
+    private static ModelMind CreateModelMind(Scenario scenario, Owned? owned)
+    {
+        if (owned is null)
+        {
+            throw new InvalidOperationException("A model mind needs an owner to close its model.");
+        }
+
+        var folder = ModelFolderOf(scenario);
+        // The command line has no synchronisation context: waiting here cannot deadlock.
+        var host = LocalModelHost.LoadAsync(folder, new EngineOptions(Slots: 8), device: "auto", threads: 0).GetAwaiter().GetResult();
+        owned.Add(host);
+        return new ModelMind(host.ChatClient, new ModelMindOptions(
+            Temperature: scenario.Mind.Temperature, CallBudget: scenario.Mind.CallBudget, Seed: scenario.Seed, ConstrainReplies: true));
+    }
+
+    /// <summary>Where the scenario's model folder is.</summary>
+    internal static string ModelFolderOf(Scenario scenario)
+    {
+        var named = scenario.Mind.Model ?? Path.Combine("models", "default");
+        var candidates = Path.IsPathRooted(named)
+            ? [named]
+            : new[] { Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.SourcePath)) ?? ".", named), Path.GetFullPath(named) };
+        return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, "config.json")))
+            ?? throw new CliUsageException(
+                $"--mind model: no model folder (config.json, model.safetensors, tokenizer.json) at {string.Join(" or ", candidates.Distinct())}. " +
+                "Set mind.model in the scenario, train one with 'agents train', or use --mind scripted.");
+    }
 
     private static string RunMind(string folder)
     {

@@ -18,7 +18,7 @@ public static class ChatOptionsMapping
     /// <summary>
     /// Sampling options from <paramref name="options"/>: temperature, top-p, top-k, max output tokens, stop sequences,
     /// seed, response format (JSON schema, JSON, text), and the additional properties "repetition_penalty",
-    /// "logprobs" and "top_logprobs". Unset values take <paramref name="defaults"/>.
+    /// "logprobs", "top_logprobs" and "guided_regex" (a regex the whole reply must match). Unset values take <paramref name="defaults"/>.
     /// </summary>
     public static SamplingOptions ToSampling(ChatOptions? options, SamplingOptions defaults)
     {
@@ -43,10 +43,17 @@ public static class ChatOptionsMapping
             {
                 ChatResponseFormatJson { Schema: { } schema } => OutputConstraint.ForJsonSchema(schema),
                 ChatResponseFormatJson => OutputConstraint.ForRegex(FlatJsonObjectPattern),
+                _ when extra?.TryGetValue(RegexProperty, out string? regex) == true && !string.IsNullOrEmpty(regex) => OutputConstraint.ForRegex(regex),
                 _ => defaults.Constraint,
             },
         };
     }
+
+    /// <summary>
+    /// The additional property that constrains a reply to a regex (vLLM's name for it, so a mind that sets it is
+    /// constrained by vLLM servers too).
+    /// </summary>
+    public const string RegexProperty = "guided_regex";
 
     /// <summary>A JSON schema element from its text (for tests and callers that hold a string).</summary>
     public static JsonElement ParseSchema(string json)

@@ -27,6 +27,21 @@ public sealed class ModelMindTests
         Assert.Equal(0, mind.Usage.Failures);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Constrained_replies_send_the_decisions_reply_shape_as_guided_regex(bool constrain)
+    {
+        var client = new RuleChatClient();
+        var mind = new ModelMind(client, new ModelMindOptions(ConstrainReplies: constrain));
+        var decision = new ImportanceDecision("A", "Sam Moore is running for mayor");
+
+        await mind.AnswerAsync([decision], CancellationToken.None);
+
+        var sent = client.LastOptions?.AdditionalProperties?.TryGetValue("guided_regex", out string? regex) == true ? regex : null;
+        Assert.Equal(constrain ? decision.ReplyShape : null, sent);
+    }
+
     [Fact]
     public async Task A_bad_reply_is_retried_and_a_thrown_call_does_not_escape()
     {

@@ -11,9 +11,13 @@ internal sealed class RuleChatClient(Func<int, string, string?>? corrupt = null,
 
     public int Calls => _calls;
 
+    /// <summary>The options of the last call.</summary>
+    public ChatOptions? LastOptions { get; private set; }
+
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var call = Interlocked.Increment(ref _calls);
+        LastOptions = options;
         if (delay is { } wait)
         {
             await Task.Delay(wait, cancellationToken);
