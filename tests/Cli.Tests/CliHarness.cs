@@ -5,9 +5,9 @@ namespace Agents.Cli.Tests;
 /// <summary>Runs the agents command in-process (fast) or as a real process (for kill tests).</summary>
 internal static class CliHarness
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoPaths.Root;
 
-    public static string Scenario(string name) => Path.Combine(Root, "scenarios", name);
+    public static string Scenario(string name) => RepoPaths.Scenario(name);
 
     public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
@@ -34,18 +34,5 @@ internal static class CliHarness
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Agents.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Agents.sln not found above " + AppContext.BaseDirectory);
     }
 }

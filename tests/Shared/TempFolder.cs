@@ -1,6 +1,6 @@
-namespace Agents.Cli.Tests;
+namespace Agents.Testing;
 
-/// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
+/// <summary>A fresh folder under the system temp folder, deleted on dispose. Compiled into each test project.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
@@ -17,7 +17,7 @@ internal sealed class TempFolder : IDisposable
         }
         catch (IOException)
         {
-            // A killed process may still hold a file for a moment; the OS cleans temp folders.
+            // A killed process or a failed test may still hold a file for a moment; the OS cleans temp folders.
         }
     }
 }

@@ -1,6 +1,6 @@
-namespace Agents.Viewer.Tests;
+namespace Agents.Testing;
 
-/// <summary>Paths inside the repository, found from the test assembly's folder.</summary>
+/// <summary>Paths inside the repository, found from the test assembly's folder. Compiled into each test project.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
