@@ -105,6 +105,7 @@ public static class AgentsCommand
         yield return ArenaCommand.Create();
         yield return ServeCommand.Create();
         yield return ChatCommand.Create();
+        yield return DistillCommand.Create();
         yield return TrainCommand.Create();
         yield return SampleCommand.Create();
     }
