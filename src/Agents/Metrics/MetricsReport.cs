@@ -38,7 +38,7 @@ public sealed record MetricsReport(
 
         foreach (var a in Attendance)
         {
-            text.Append(c, $"- Attendance at {a.Place} ({a.From:yyyy-MM-dd HH:mm} to {a.To:HH:mm}): {a.Attended.Count} of {a.Invited.Count} invited came ({string.Join(", ", a.Attended)}); {a.Knew.Count} of them knew of it beforehand.\n");
+            text.Append(c, $"- Attendance at {a.Place} ({a.From:yyyy-MM-dd HH:mm} to {a.To:HH:mm}): {a.Attended.Count} of {a.Invited.Count} invited came{(a.Attended.Count > 0 ? $" ({string.Join(", ", a.Attended)})" : "")}; {a.Knew.Count} of them knew of it beforehand.\n");
         }
 
         var u = Usage;
