@@ -5,7 +5,8 @@ namespace Agents.Minds;
 
 /// <summary>
 /// Wraps a mind and writes every decision it answers well as one chat JSONL line,
-/// <c>{"messages":[system, user, assistant], "decision": type}</c>: the distillation dataset. Replies that do not
+/// <c>{"messages":[system, user, assistant], "decision": type, "shape": reply regex}</c>: the distillation dataset
+/// (the shape lets an evaluation check a model's replies without the decision at hand). Replies that do not
 /// parse are not written. Batches are written in order; do not answer two batches at once. Owns the writer.
 /// </summary>
 public sealed class RecordingMind : IMind, IDisposable
@@ -61,6 +62,7 @@ public sealed class RecordingMind : IMind, IDisposable
                 new { role = "assistant", content = reply },
             },
             decision = decision.Type,
+            shape = decision.ReplyShape,
         };
         return JsonSerializer.Serialize(record);
     }

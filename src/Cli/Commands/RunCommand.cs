@@ -32,10 +32,11 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar; print only the result." };
         var record = new Option<FileInfo?>("--record") { Description = "Append every decision the mind answers well to this chat JSONL file (a distillation dataset)." };
         var mind = new Option<string?>("--mind") { Description = "What drives the agents: scripted, model, endpoint:URL, or routine (no cognition). Default: the scenario's mind." };
+        var model = new Option<DirectoryInfo?>("--model") { Description = "Model folder for --mind model (default: the scenario's mind.model, else models/default)." };
 
         var command = new Command("run", "Run a scenario headless and write a run folder: run.sqlite (event log), snapshots/, a copy of the scenario, report.md.")
         {
-            scenario, hours, until, output, seed, force, resume, quiet, mind, record,
+            scenario, hours, until, output, seed, force, resume, quiet, mind, model, record,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -52,7 +53,7 @@ public static class RunCommand
                 }
 
                 var choice = parse.GetValue(mind) ?? RunMind(resumeDir.FullName);
-                run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, ScenarioOfRun(resumeDir.FullName), owned));
+                run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, WithModel(ScenarioOfRun(resumeDir.FullName), parse.GetValue(model)), owned));
             }
             else
             {
@@ -71,7 +72,7 @@ public static class RunCommand
                     throw new CliUsageException("Give either --hours or --until, not both.");
                 }
 
-                var loaded = ScenarioLoader.Load(scenarioFile.FullName);
+                var loaded = WithModel(ScenarioLoader.Load(scenarioFile.FullName), parse.GetValue(model));
                 var folder = parse.GetValue(output)?.FullName
                     ?? Path.Combine("runs", $"{Slug(loaded.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
                 var choice = parse.GetValue(mind) ?? loaded.Mind.Kind;
@@ -103,6 +104,10 @@ public static class RunCommand
     }
 
     private const string MindMetaKey = "mind";
+
+    /// <summary>The scenario with its model folder replaced by --model, when given.</summary>
+    internal static Scenario WithModel(Scenario scenario, DirectoryInfo? model) =>
+        model is null ? scenario : scenario with { Mind = scenario.Mind with { Model = model.FullName } };
 
     /// <summary>The behaviour for a --mind choice: routine, scripted, model, or endpoint[:URL].</summary>
     internal static IBehavior CreateBehavior(string choice, Scenario scenario, Owned? owned = null)

@@ -11,11 +11,20 @@ public sealed class ChatExamples : ITrainingData
     private readonly List<(int[] Ids, bool[] Targets)> training = [];
     private readonly List<(int[] Ids, bool[] Targets)> heldOut = [];
     private readonly int padding;
+    private readonly bool pack;
 
     /// <summary>Encodes <paramref name="conversations"/>; every tenth (at least one, when there are two or more) is held out.</summary>
-    public ChatExamples(ChatTokenizer tokenizer, IReadOnlyList<IReadOnlyList<ChatMessage>> conversations, int heldOutEvery = 10)
+    /// <param name="tokenizer">The tokenizer and chat template.</param>
+    /// <param name="conversations">The conversations.</param>
+    /// <param name="heldOutEvery">Every how many conversations one is held out; 0 holds none out.</param>
+    /// <param name="pack">
+    /// Fill each row with whole conversations one after another instead of padding after the first: short examples (a
+    /// one-number reply) then cost what they weigh rather than a whole row.
+    /// </param>
+    public ChatExamples(ChatTokenizer tokenizer, IReadOnlyList<IReadOnlyList<ChatMessage>> conversations, int heldOutEvery = 10, bool pack = false)
     {
         padding = tokenizer.EndOfText;
+        this.pack = pack;
         for (var i = 0; i < conversations.Count; i++)
         {
             var example = ChatTemplate.EncodeConversation(tokenizer, conversations[i]);
@@ -56,6 +65,21 @@ public sealed class ChatExamples : ITrainingData
             {
                 inputs[(b * length) + t] = ids[start + t];
                 targets[(b * length) + t] = isTarget[start + t + 1] ? ids[start + t + 1] : -1;
+            }
+
+            // Packing: further whole conversations follow, each after an end-of-text separator; the last may be cut.
+            for (var at = count; pack && at + 1 < length;)
+            {
+                inputs[(b * length) + at++] = padding;
+                (ids, isTarget) = source[random.Next(source.Count)];
+                var n = Math.Min(length - at, ids.Length);
+                for (var t = 0; t < n; t++)
+                {
+                    inputs[(b * length) + at + t] = ids[t];
+                    targets[(b * length) + at + t] = t + 1 < ids.Length && isTarget[t + 1] ? ids[t + 1] : -1;
+                }
+
+                at += n;
             }
         }
 

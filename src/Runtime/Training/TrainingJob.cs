@@ -73,7 +73,7 @@ public static class TrainingJob
         }
         else
         {
-            data = new ChatExamples(tokenizer, conversations!);
+            data = new ChatExamples(tokenizer, conversations!, pack: true);
         }
 
         var model = await thread.CreateAsync(

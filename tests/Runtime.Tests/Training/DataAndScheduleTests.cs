@@ -54,6 +54,27 @@ public sealed class DataAndScheduleTests : IDisposable
     }
 
     [Fact]
+    public void Packed_rows_hold_several_whole_conversations_and_target_only_their_replies()
+    {
+        var conversations = new[]
+        {
+            new[] { new ChatMessage("user", "Rate it."), new ChatMessage("assistant", "3") },
+            new[] { new ChatMessage("user", "Rate that."), new ChatMessage("assistant", "7") },
+        };
+        var packed = new ChatExamples(Tokenizer, conversations, heldOutEvery: 0, pack: true);
+        var padded = new ChatExamples(Tokenizer, conversations, heldOutEvery: 0);
+        var (inputs, targets) = packed.Sample(false, new Random(3), 1, 128);
+        var (_, paddedTargets) = padded.Sample(false, new Random(3), 1, 128);
+
+        Assert.Equal(2, paddedTargets.Count(t => t >= 0));
+        Assert.True(targets.Count(t => t >= 0) >= 8, "a packed row of 128 tokens holds several two-token replies");
+        var text = Tokenizer.Decode(inputs.Select(i => (int)i).Where(i => i != Tokenizer.EndOfText));
+        Assert.True(text.Split("<|user|>").Length > 4, text);
+        var replies = Tokenizer.Decode(targets.Where(t => t >= 0).Select(t => (int)t));
+        Assert.Matches("^([37]<\\|end\\|>)+[37]?$", replies);
+    }
+
+    [Fact]
     public void A_long_conversation_is_windowed_so_the_assistant_reply_is_in_view()
     {
         var longUser = string.Join(" ", Enumerable.Repeat("Hello there, how are you?", 40));
