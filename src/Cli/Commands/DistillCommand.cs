@@ -24,9 +24,10 @@ public static class DistillCommand
         var output = new Option<FileInfo>("--out", "-o") { Description = "The dataset to write (chat JSONL); the held-out split goes beside it as NAME.heldout.jsonl.", Required = true };
         var heldOut = new Option<double>("--held-out") { Description = "Share of the decisions kept apart for evaluation.", DefaultValueFactory = _ => 0.1 };
         var force = new Option<bool>("--force") { Description = "Replace existing dataset files." };
+        var plain = new Option<bool>("--no-variations") { Description = "Run every seed on the scenario as written. By default seeds after the first run a variation: the start moved by up to 6 hours, routines shifted by up to 45 minutes with neighbouring activities sometimes swapped, ages and one trait per agent changed." };
         var command = new Command("distill", "Record a teacher mind's decisions over several seeded runs of a scenario as chat JSONL (deduplicated, with a held-out split), for 'agents train --sft'.")
         {
-            scenario, teacher, hours, seeds, output, heldOut, force,
+            scenario, teacher, hours, seeds, output, heldOut, force, plain,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -59,7 +60,7 @@ public static class DistillCommand
                 var lines = new List<string>();
                 for (var seed = 1; seed <= n; seed++)
                 {
-                    var seeded = loaded with { Seed = seed };
+                    var seeded = (seed == 1 || parse.GetValue(plain) ? loaded : ScenarioVariation.Vary(loaded, seed)) with { Seed = seed };
                     var recordPath = Path.Combine(work, $"seed-{seed}.jsonl");
                     await using (var owned = new RunCommand.Owned(recordPath))
                     {
