@@ -106,6 +106,7 @@ public static class AgentsCommand
         yield return ServeCommand.Create();
         yield return ChatCommand.Create();
         yield return DistillCommand.Create();
+        yield return EvalCommand.Create();
         yield return TrainCommand.Create();
         yield return SampleCommand.Create();
     }

@@ -47,50 +47,60 @@ public static class DistillCommand
                 throw new CliUsageException($"{(File.Exists(train) ? train : test)} exists; pass --force to replace it.");
             }
 
-            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!.FullName);
             var choice = parse.GetValue(teacher)!;
             if (choice is not ("scripted" or "endpoint") && !choice.StartsWith("endpoint:", StringComparison.Ordinal))
             {
                 throw new CliUsageException($"--teacher: expected scripted or endpoint:URL; got '{choice}'.");
             }
 
-            var work = Directory.CreateTempSubdirectory("agents-distill-").FullName;
-            try
-            {
-                var lines = new List<string>();
-                for (var seed = 1; seed <= n; seed++)
-                {
-                    var seeded = (seed == 1 || parse.GetValue(plain) ? loaded : ScenarioVariation.Vary(loaded, seed)) with { Seed = seed };
-                    var recordPath = Path.Combine(work, $"seed-{seed}.jsonl");
-                    await using (var owned = new RunCommand.Owned(recordPath))
-                    {
-                        var behavior = RunCommand.CreateBehavior(choice, seeded, owned);
-                        using var run = HeadlessRun.Create(seeded, Path.Combine(work, $"run-{seed}"), new RunOptions(Seed: seed, Duration: TimeSpan.FromHours(span)), behavior);
-                        var result = await run.RunAsync(null, cancel);
-                        console.MarkupLineInterpolated($"seed {seed}: {result.Steps} steps in {result.WallTime.TotalSeconds:F1} s");
-                    }
-
-                    lines.AddRange(File.ReadLines(recordPath));
-                }
-
-                var (kept, duplicates) = Deduplicate(lines);
-                var random = new SeededRandom(loaded.Seed);
-                var order = kept.OrderBy(_ => random.NextUInt64()).ToList();
-                var heldCount = (int)Math.Round(order.Count * share);
-                WriteAtomically(test, order.Take(heldCount));
-                WriteAtomically(train, order.Skip(heldCount));
-                var byType = kept.GroupBy(DecisionType).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
-                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{kept.Count} decisions ({duplicates} duplicates dropped): {order.Count - heldCount} in {train}, {heldCount} in {test}."));
-                console.WriteLine("By type: " + string.Join(", ", byType));
-                return AgentsCommand.Ok;
-            }
-            finally
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!.FullName);
+            await DistillAsync(console, loaded, choice, span, n, !parse.GetValue(plain), share, train, test, cancel);
+            return AgentsCommand.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="loaded"/> with the teacher over seeds 1..<paramref name="seeds"/> (later seeds on variations
+    /// when <paramref name="vary"/>), deduplicates the decisions and writes the training and held-out files atomically.
+    /// </summary>
+    internal static async Task DistillAsync(
+        IAnsiConsole console, Scenario loaded, string choice, double hours, int seeds, bool vary, double share, string train, string test, CancellationToken cancel)
+    {
+        var work = Directory.CreateTempSubdirectory("agents-distill-").FullName;
+        try
+        {
+            var lines = new List<string>();
+            for (var seed = 1; seed <= seeds; seed++)
+            {
+                var seeded = (seed == 1 || !vary ? loaded : ScenarioVariation.Vary(loaded, seed)) with { Seed = seed };
+                var recordPath = Path.Combine(work, $"seed-{seed}.jsonl");
+                await using (var owned = new RunCommand.Owned(recordPath))
+                {
+                    var behavior = RunCommand.CreateBehavior(choice, seeded, owned);
+                    using var run = HeadlessRun.Create(seeded, Path.Combine(work, $"run-{seed}"), new RunOptions(Seed: seed, Duration: TimeSpan.FromHours(hours)), behavior);
+                    var result = await run.RunAsync(null, cancel);
+                    console.MarkupLineInterpolated($"seed {seed}: {result.Steps} steps in {result.WallTime.TotalSeconds:F1} s");
+                }
+
+                lines.AddRange(File.ReadLines(recordPath));
+            }
+
+            var (kept, duplicates) = Deduplicate(lines);
+            var random = new SeededRandom(loaded.Seed);
+            var order = kept.OrderBy(_ => random.NextUInt64()).ToList();
+            var heldCount = (int)Math.Round(order.Count * share);
+            WriteAtomically(test, order.Take(heldCount));
+            WriteAtomically(train, order.Skip(heldCount));
+            var byType = kept.GroupBy(DecisionType).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{kept.Count} decisions ({duplicates} duplicates dropped): {order.Count - heldCount} in {train}, {heldCount} in {test}."));
+            console.WriteLine("By type: " + string.Join(", ", byType));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     /// <summary>Drops decisions whose prompt and reply were already seen (the same situation recurs across seeds).</summary>
