@@ -97,10 +97,10 @@ public static class TrainCommand
             var history = result!.Training.History;
             var baseLoss = result.BaseValidationLoss is { } b ? $"{b:0.000} (base) -> " : string.Empty;
             var merged = job.Merge ? " and the merged model" : string.Empty;
-            console.MarkupLine(
-                $"[green]done[/]: {history.Count} steps, loss {(history.Count > 0 ? history[^1].Loss : double.NaN):0.000}, held-out {baseLoss}{result.Training.FinalValidationLoss?.ToString("0.000") ?? "n/a"}; " +
-                $"{result.TrainableParameters:N0} trainable parameters ({100.0 * result.TrainableParameters / result.BaseParameters:0.00}% of {result.BaseParameters:N0}, frozen). " +
-                $"Adapter{merged}: {Markup.Escape(Path.GetFullPath(job.OutputDirectory))}");
+            await r.InvocationConfiguration.Output.WriteLineAsync(
+                $"done: {history.Count} steps, loss {(history.Count > 0 ? history[^1].Loss : double.NaN):0.000}, held-out {baseLoss}{result.Training.FinalValidationLoss?.ToString("0.000") ?? "n/a"}; " +
+                $"{result.TrainableParameters:N0} trainable parameters ({100.0 * result.TrainableParameters / result.BaseParameters:0.00}% of the {result.BaseParameters:N0} of the base, frozen). " +
+                $"Adapter{merged}: {Path.GetFullPath(job.OutputDirectory)}");
             return 0;
         }
 
