@@ -19,16 +19,17 @@ public static class ChatCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the sampler: the same seed and conversation give the same replies.", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for tensor work; 0 keeps torch's default.", DefaultValueFactory = _ => 0 };
+        var adapter = new Option<string?>("--adapter") { Description = "A LoRA adapter folder ('agents train --lora') trained on this model, merged in on load." };
         var command = new Command("chat", "Chat with a model folder in the terminal; replies stream as they are generated. /reset starts over, /exit (or end of input) quits.")
         {
-            folder, system, temperature, topP, maxTokens, seed, device, threads,
+            folder, system, temperature, topP, maxTokens, seed, device, threads, adapter,
         };
 
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             var output = r.InvocationConfiguration.Output;
             var limit = r.GetValue(maxTokens);
-            await using var host = await LocalModelHost.LoadAsync(r.GetValue(folder)!, new EngineOptions(Slots: 1, MaxQueue: 1, MaxTokens: Math.Max(1, limit)), r.GetValue(device)!, r.GetValue(threads), cancellationToken: ct);
+            await using var host = await LocalModelHost.LoadAsync(r.GetValue(folder)!, new EngineOptions(Slots: 1, MaxQueue: 1, MaxTokens: Math.Max(1, limit)), r.GetValue(device)!, r.GetValue(threads), adapterDirectory: r.GetValue(adapter), cancellationToken: ct);
             var options = new SamplingOptions(MaxTokens: limit, Temperature: r.GetValue(temperature), TopP: r.GetValue(topP), Seed: r.GetValue(seed)).Validate();
             var opening = r.GetValue(system) is { Length: > 0 } text ? new List<ChatMessage> { new("system", text) } : [];
             var history = new List<ChatMessage>(opening);

@@ -23,9 +23,10 @@ public static class SampleCommand
         var chat = new Option<bool>("--chat") { Description = "Wrap the prompt as a user message in the chat template and stop at the end of the assistant's reply." };
         var device = new Option<string>("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for tensor work; 0 keeps torch's default.", DefaultValueFactory = _ => 0 };
+        var adapter = new Option<string?>("--adapter") { Description = "A LoRA adapter folder ('agents train --lora') trained on this model, merged in on load." };
         var command = new Command("sample", "Generate text from a trained model folder (plain sampling without a KV cache; for serving use 'agents serve').")
         {
-            folder, prompt, maxTokens, temperature, topK, seed, chat, device, threads,
+            folder, prompt, maxTokens, temperature, topK, seed, chat, device, threads, adapter,
         };
 
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
@@ -46,7 +47,7 @@ public static class SampleCommand
             var output = await thread.RunAsync(
                 () =>
                 {
-                    using var model = ModelFolder.LoadModel(directory);
+                    using var model = r.GetValue(adapter) is { } adapterDirectory ? LoraFolder.LoadMerged(directory, adapterDirectory) : ModelFolder.LoadModel(directory);
                     model.to(targetDevice);
                     return TextGenerator.Generate(model, ids, r.GetValue(maxTokens), r.GetValue(temperature), r.GetValue(seed), stops, r.GetValue(topK));
                 },

@@ -21,9 +21,10 @@ public static class ServeCommand
         var modelId = new Option<string?>("--model-id") { Description = "Model name in /v1/models and replies (default: the folder's name)." };
         var device = new Option<string>("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for tensor work; 0 keeps torch's default.", DefaultValueFactory = _ => 0 };
+        var adapter = new Option<string?>("--adapter") { Description = "A LoRA adapter folder ('agents train --lora') trained on this model, merged in on load." };
         var command = new Command("serve", "Serve a model folder over HTTP, OpenAI-compatible: /v1/chat/completions (with streaming and json_schema), /v1/embeddings, /v1/models, /health, /metrics. Ctrl+C stops.")
         {
-            folder, port, host, apiKey, slots, queue, maxTokens, maxBody, modelId, device, threads,
+            folder, port, host, apiKey, slots, queue, maxTokens, maxBody, modelId, device, threads, adapter,
         };
 
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
@@ -34,7 +35,7 @@ public static class ServeCommand
                 throw new Agents.Runtime.RuntimeOptionException("Expected --slots >= 1, --queue >= 0, --max-tokens >= 1 and --max-body-kb >= 1.");
             }
 
-            await using var loaded = await LocalModelHost.LoadAsync(r.GetValue(folder)!, engineOptions, r.GetValue(device)!, r.GetValue(threads), r.GetValue(modelId), ct);
+            await using var loaded = await LocalModelHost.LoadAsync(r.GetValue(folder)!, engineOptions, r.GetValue(device)!, r.GetValue(threads), r.GetValue(modelId), r.GetValue(adapter), ct);
             var key = r.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("AGENTS_API_KEY");
             var options = new ServerOptions(r.GetValue(host)!, r.GetValue(port), string.IsNullOrEmpty(key) ? null : key, loaded.ChatClient.ModelId, r.GetValue(maxBody) * 1024L, engineOptions.MaxTokens);
             await using var server = await OpenAiServer.StartAsync(loaded.Engine, loaded.Embeddings, options, ct);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Agents.Runtime.Checkpoints;
 using Agents.Runtime.Devices;
+using Agents.Runtime.Model;
 using Agents.Runtime.Training;
 using Spectre.Console;
 
@@ -41,6 +42,68 @@ public static class TrainCommand
             checkpointEvery, seed, vocabulary, device, dtype, threads,
         };
 
+        // LoRA (issue 8): --lora trains a low-rank adapter for the frozen model of --base. Its options, their
+        // registration and its runner form this one block; the action below only hands over to it.
+        var lora = new Option<bool>("--lora") { Description = "Train a LoRA adapter for the frozen model of --base on chat JSONL (loss on the assistant's tokens, as --sft): --out gets adapter.safetensors and adapter_config.json." };
+        var loraBase = new Option<string?>("--base") { Description = "With --lora: the model folder to adapt. It is only read; the adapter records a hash of its weights." };
+        var loraRank = new Option<int>("--rank") { Description = "With --lora: rank of the adapter matrices.", DefaultValueFactory = _ => 8 };
+        var loraAlpha = new Option<double>("--alpha") { Description = "With --lora: the adapter's change is scaled by alpha / rank.", DefaultValueFactory = _ => 16 };
+        var loraTargets = new Option<string>("--targets") { Description = "With --lora: projections to adapt in every block, comma-separated among q, k, v, o, gate, up, down.", DefaultValueFactory = _ => "q,k,v,o,gate,up,down" };
+        var loraMerge = new Option<bool>("--merge") { Description = "With --lora: also write the base with the adapter merged in, as a full model folder in --out." };
+        foreach (var option in new Option[] { lora, loraBase, loraRank, loraAlpha, loraTargets, loraMerge })
+        {
+            command.Options.Add(option);
+        }
+
+        async Task<int> RunLoraAsync(ParseResult r, TrainingOptions options, TrainConfigFile file, CancellationToken ct)
+        {
+            var baseFolder = r.GetValue(loraBase) ?? throw new CliUsageException("--lora needs --base, the model folder to adapt.");
+            if (r.GetValue(init) is not null || file.Model is not null)
+            {
+                throw new CliUsageException("--lora adapts the model of --base as it is: --init and a \"model\" section in --config do not apply.");
+            }
+
+            var job = new LoraJobOptions(
+                r.GetValue(data)!,
+                baseFolder,
+                r.GetValue(output)!,
+                options,
+                new LoraConfig(r.GetValue(loraRank), r.GetValue(loraAlpha), LoraConfig.ParseTargets(r.GetValue(loraTargets)!)),
+                Merge: r.GetValue(loraMerge),
+                Resume: r.GetValue(resume),
+                Device: r.GetValue(device)!,
+                Threads: r.GetValue(threads),
+                SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
+            var console = AnsiConsole.Console;
+            LoraTrainingResult? result = null;
+            await console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("starting", maxValue: options.Steps);
+                    result = await LoraTrainingJob.RunAsync(
+                        job,
+                        p =>
+                        {
+                            task.Value = p.Step;
+                            var validation = p.ValidationLoss is { } v ? $" val {v:0.000}" : string.Empty;
+                            task.Description = $"step {p.Step}/{p.TotalSteps} loss {p.Loss:0.000}{validation} | {p.TokensPerSecond:N0} tok/s | {Format(p.Remaining)} left";
+                        },
+                        status => task.Description = Markup.Escape(status),
+                        ct);
+                });
+
+            var history = result!.Training.History;
+            var baseLoss = result.BaseValidationLoss is { } b ? $"{b:0.000} (base) -> " : string.Empty;
+            var merged = job.Merge ? " and the merged model" : string.Empty;
+            await r.InvocationConfiguration.Output.WriteLineAsync(
+                $"done: {history.Count} steps, loss {(history.Count > 0 ? history[^1].Loss : double.NaN):0.000}, held-out {baseLoss}{result.Training.FinalValidationLoss?.ToString("0.000") ?? "n/a"}; " +
+                $"{result.TrainableParameters:N0} trainable parameters ({100.0 * result.TrainableParameters / result.BaseParameters:0.00}% of the {result.BaseParameters:N0} of the base, frozen). " +
+                $"Adapter{merged}: {Path.GetFullPath(job.OutputDirectory)}");
+            return 0;
+        }
+
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             var file = r.GetValue(config) is { } path ? TrainConfigFile.Load(path) : new TrainConfigFile(null, null);
@@ -62,6 +125,16 @@ public static class TrainCommand
                 Seed = r.GetValue(seed) ?? baseline.Seed,
                 Bf16 = bf16 || baseline.Bf16,
             };
+            if (r.GetValue(lora))
+            {
+                return await RunLoraAsync(r, options, file, ct);
+            }
+
+            if (r.GetValue(loraBase) is not null || r.GetValue(loraMerge))
+            {
+                throw new CliUsageException("--base and --merge apply only with --lora.");
+            }
+
             var job = new TrainingJobOptions(
                 r.GetValue(data)!,
                 r.GetValue(output)!,

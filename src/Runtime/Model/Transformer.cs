@@ -20,6 +20,7 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
     private readonly ModuleList<Block> layers;
     private readonly RmsNorm norm;
 #pragma warning restore IDE1006
+    private readonly AdapterSlot adapterSlot = new();
 
     /// <summary>Builds a model with GPT-2 initialisation drawn from a generator seeded with <paramref name="seed"/>.</summary>
     public Transformer(ModelConfig config, long seed = 0)
@@ -27,7 +28,7 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
     {
         Config = config.Validate();
         embed_tokens = nn.Embedding(config.VocabularySize, config.Width);
-        layers = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new Block(config)).ToArray());
+        layers = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(i => new Block(config, i, adapterSlot)).ToArray());
         norm = new RmsNorm(config.Width, config.NormEpsilon);
         RegisterComponents();
         Initialise(seed);
@@ -38,6 +39,16 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
 
     /// <summary>The element type of matrix products: float32 (default) or bfloat16 (weights and norms stay float32).</summary>
     public ScalarType ComputeType { get; set; } = ScalarType.Float32;
+
+    /// <summary>
+    /// A change added to the block projections (a LoRA adapter), or null for the plain model. Its weights stay outside
+    /// the model's parameters and saved files; the caller owns it. Set on the model thread, between passes.
+    /// </summary>
+    public IProjectionAdapter? Adapter
+    {
+        get => adapterSlot.Adapter;
+        set => adapterSlot.Adapter = value;
+    }
 
     /// <summary>Logits [batch, time, vocabulary] for tokens [batch, time], positions from 0, causal.</summary>
     public override Tensor forward(Tensor tokens)
@@ -159,6 +170,19 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
     internal static Tensor Linear(Tensor x, Tensor weight, ScalarType computeType) =>
         computeType == x.dtype && computeType == weight.dtype ? F.linear(x, weight) : F.linear(x.to(computeType), weight.to(computeType));
 
+    /// <summary><see cref="Linear"/> plus the adapter's change to this projection, when one is attached.</summary>
+    private static Tensor Project(Tensor x, Linear projection, ScalarType computeType, AdapterSlot slot, int layer, Projection which)
+    {
+        var y = Linear(x, projection.weight!, computeType);
+        return slot.Adapter?.Delta(layer, which, x, computeType) is { } delta ? y + delta.to(y.dtype) : y;
+    }
+
+    /// <summary>The adapter shared by every block (a plain holder, so module registration never sees it).</summary>
+    internal sealed class AdapterSlot
+    {
+        public IProjectionAdapter? Adapter { get; set; }
+    }
+
     private void Initialise(long seed)
     {
         using var _ = no_grad();
@@ -213,13 +237,13 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         private readonly FeedForward mlp;
 #pragma warning restore IDE1006
 
-        public Block(ModelConfig config)
+        public Block(ModelConfig config, int layer, AdapterSlot adapter)
             : base("block")
         {
             input_layernorm = new RmsNorm(config.Width, config.NormEpsilon);
-            self_attn = new Attention(config);
+            self_attn = new Attention(config, layer, adapter);
             post_attention_layernorm = new RmsNorm(config.Width, config.NormEpsilon);
-            mlp = new FeedForward(config);
+            mlp = new FeedForward(config, layer, adapter);
             RegisterComponents();
         }
 
@@ -240,6 +264,8 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
     internal sealed class Attention : nn.Module
     {
         private readonly ModelConfig config;
+        private readonly int layer;
+        private readonly AdapterSlot adapter;
 #pragma warning disable IDE1006
         private readonly Linear q_proj;
         private readonly Linear k_proj;
@@ -247,10 +273,12 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         private readonly Linear o_proj;
 #pragma warning restore IDE1006
 
-        public Attention(ModelConfig config)
+        public Attention(ModelConfig config, int layer, AdapterSlot adapter)
             : base("attention")
         {
             this.config = config;
+            this.layer = layer;
+            this.adapter = adapter;
             q_proj = nn.Linear(config.Width, config.Heads * config.HeadSize, hasBias: false);
             k_proj = nn.Linear(config.Width, config.KeyValueHeads * config.HeadSize, hasBias: false);
             v_proj = nn.Linear(config.Width, config.KeyValueHeads * config.HeadSize, hasBias: false);
@@ -261,9 +289,9 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         public Tensor Forward(Tensor x, Tensor cos, Tensor sin, ScalarType computeType)
         {
             long batch = x.shape[0], time = x.shape[1];
-            var q = Transformer.Linear(x, q_proj.weight!, computeType).view(batch, time, config.Heads, config.HeadSize).transpose(1, 2);
-            var k = Transformer.Linear(x, k_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
-            var v = Transformer.Linear(x, v_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
+            var q = Project(x, q_proj, computeType, adapter, layer, Projection.Query).view(batch, time, config.Heads, config.HeadSize).transpose(1, 2);
+            var k = Project(x, k_proj, computeType, adapter, layer, Projection.Key).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
+            var v = Project(x, v_proj, computeType, adapter, layer, Projection.Value).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
             q = Rotary.Apply(q, cos, sin);
             k = Rotary.Apply(k, cos, sin);
             var groups = config.Heads / config.KeyValueHeads;
@@ -275,15 +303,15 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
 
             var y = F.scaled_dot_product_attention(q, k, v, is_casual: true);
             y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
-            return Transformer.Linear(y, o_proj.weight!, computeType);
+            return Project(y, o_proj, computeType, adapter, layer, Projection.Output);
         }
 
         public Tensor ForwardCached(Tensor x, Tensor cos, Tensor sin, ScalarType computeType, CacheStep step, int layer)
         {
             long batch = x.shape[0], time = x.shape[1];
-            var q = Transformer.Linear(x, q_proj.weight!, computeType).view(batch, time, config.Heads, config.HeadSize).transpose(1, 2);
-            var k = Transformer.Linear(x, k_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
-            var v = Transformer.Linear(x, v_proj.weight!, computeType).view(batch, time, config.KeyValueHeads, config.HeadSize);
+            var q = Project(x, q_proj, computeType, adapter, layer, Projection.Query).view(batch, time, config.Heads, config.HeadSize).transpose(1, 2);
+            var k = Project(x, k_proj, computeType, adapter, layer, Projection.Key).view(batch, time, config.KeyValueHeads, config.HeadSize).transpose(1, 2);
+            var v = Project(x, v_proj, computeType, adapter, layer, Projection.Value).view(batch, time, config.KeyValueHeads, config.HeadSize);
             q = Rotary.Apply(q, cos, sin);
             k = Rotary.Apply(k, cos, sin).transpose(1, 2);
 
@@ -315,7 +343,7 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             }
 
             y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
-            return Transformer.Linear(y, o_proj.weight!, computeType);
+            return Project(y, o_proj, computeType, adapter, layer, Projection.Output);
         }
 
         /// <summary>The cached keys or values of each row's slot up to the key length, [batch, key-value heads, keys, head size]; no copy when the rows are all slots in order.</summary>
@@ -336,10 +364,14 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         private readonly Linear up_proj;
         private readonly Linear down_proj;
 #pragma warning restore IDE1006
+        private readonly int layer;
+        private readonly AdapterSlot adapter;
 
-        public FeedForward(ModelConfig config)
+        public FeedForward(ModelConfig config, int layer, AdapterSlot adapter)
             : base("mlp")
         {
+            this.layer = layer;
+            this.adapter = adapter;
             gate_proj = nn.Linear(config.Width, config.HiddenSize, hasBias: false);
             up_proj = nn.Linear(config.Width, config.HiddenSize, hasBias: false);
             down_proj = nn.Linear(config.HiddenSize, config.Width, hasBias: false);
@@ -347,9 +379,12 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         }
 
         public Tensor Forward(Tensor x, ScalarType computeType) =>
-            Transformer.Linear(
-                F.silu(Transformer.Linear(x, gate_proj.weight!, computeType)) * Transformer.Linear(x, up_proj.weight!, computeType),
-                down_proj.weight!,
-                computeType);
+            Project(
+                F.silu(Project(x, gate_proj, computeType, adapter, layer, Projection.Gate)) * Project(x, up_proj, computeType, adapter, layer, Projection.Up),
+                down_proj,
+                computeType,
+                adapter,
+                layer,
+                Projection.Down);
     }
 }

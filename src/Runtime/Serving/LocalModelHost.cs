@@ -43,15 +43,18 @@ public sealed class LocalModelHost : IAsyncDisposable
     /// <summary>The model as an embedding generator.</summary>
     public LocalEmbeddingGenerator Embeddings { get; }
 
-    /// <summary>Loads <paramref name="directory"/> (config.json, model.safetensors, tokenizer.json).</summary>
+    /// <summary>Loads <paramref name="directory"/> (config.json, model.safetensors, tokenizer.json), with a LoRA adapter merged in when given.</summary>
     /// <param name="directory">The model folder.</param>
     /// <param name="engineOptions">Slots, queue and token limit of the engine.</param>
     /// <param name="device">auto, cpu, cuda or cuda:N.</param>
     /// <param name="threads">CPU threads for tensor work; 0 keeps torch's default.</param>
-    /// <param name="modelId">Name reported to clients; default: the folder's name.</param>
+    /// <param name="modelId">Name reported to clients; default: the folder's name (joined to the adapter's with "+").</param>
+    /// <param name="adapterDirectory">A LoRA adapter folder trained on this model, merged into it on load; null for none.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static async Task<LocalModelHost> LoadAsync(string directory, EngineOptions engineOptions, string device = "auto", int threads = 0, string? modelId = null, CancellationToken cancellationToken = default)
+    /// <exception cref="RuntimeOptionException">The adapter was trained on another base model.</exception>
+    public static async Task<LocalModelHost> LoadAsync(
+        string directory, EngineOptions engineOptions, string device = "auto", int threads = 0, string? modelId = null, string? adapterDirectory = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(directory))
         {
@@ -66,14 +69,15 @@ public sealed class LocalModelHost : IAsyncDisposable
             var model = await thread.CreateAsync(
                 () =>
                 {
-                    var loaded = ModelFolder.LoadModel(directory);
+                    var loaded = adapterDirectory is null ? ModelFolder.LoadModel(directory) : LoraFolder.LoadMerged(directory, adapterDirectory);
                     loaded.to(target);
                     loaded.eval();
                     return loaded;
                 },
                 cancellationToken).ConfigureAwait(false);
             var engine = new InferenceEngine(thread, model, tokenizer, engineOptions);
-            return new LocalModelHost(thread, model, tokenizer, engine, modelId ?? new DirectoryInfo(directory).Name);
+            var name = new DirectoryInfo(directory).Name + (adapterDirectory is null ? string.Empty : "+" + new DirectoryInfo(adapterDirectory).Name);
+            return new LocalModelHost(thread, model, tokenizer, engine, modelId ?? name);
         }
         catch
         {

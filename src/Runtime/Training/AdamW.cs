@@ -24,6 +24,15 @@ public sealed class AdamW : IDisposable
         }
     }
 
+    /// <summary>Creates zeroed state for exactly <paramref name="parameters"/> (e.g. a LoRA adapter's, the base frozen); call through <c>ModelThread.CreateAsync</c>.</summary>
+    public AdamW(IEnumerable<(string Name, Parameter Parameter, bool Decay)> parameters)
+    {
+        foreach (var (name, parameter, decay) in parameters)
+        {
+            slots.Add((name, parameter, decay, zeros_like(parameter), zeros_like(parameter)));
+        }
+    }
+
     /// <summary>Optimiser steps taken so far (for bias correction).</summary>
     public long StepCount { get; private set; }
 

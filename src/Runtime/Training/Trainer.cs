@@ -61,6 +61,9 @@ public sealed class Trainer
     /// <summary>Element type of the saved weights.</summary>
     public SafeTensorsType SaveType { get; init; } = SafeTensorsType.F32;
 
+    /// <summary>LoRA: train only this adapter, attached to the model (whose weights stay frozen), and checkpoint it instead of the model.</summary>
+    public LoraAdapter? Adapter { get; init; }
+
     /// <summary>Tokens per optimiser step.</summary>
     public long TokensPerStep => (long)options.BatchSize * length * options.AccumulationSteps;
 
@@ -68,7 +71,12 @@ public sealed class Trainer
     /// <exception cref="ModelFormatException">The checkpoint to resume is corrupt or was made with other options.</exception>
     public async Task<TrainingResult> RunAsync(bool resume = false, CancellationToken cancellationToken = default)
     {
-        using var optimizer = await thread.CreateAsync(() => new AdamW(model), cancellationToken);
+        if (Adapter is not null && !ReferenceEquals(model.Adapter, Adapter))
+        {
+            throw new InvalidOperationException("Attach the LoRA adapter to the model (LoraAdapter.Attach) before training it.");
+        }
+
+        using var optimizer = await thread.CreateAsync(() => Adapter is null ? new AdamW(model) : new AdamW(Adapter.NamedParameters.Select(p => (p.Name, p.Parameter, true))), cancellationToken);
         model.ComputeType = options.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
         var history = new List<TrainingProgress>();
         var first = 1;
@@ -172,7 +180,7 @@ public sealed class Trainer
             total += loss.item<float>();
         }
 
-        var parameters = model.parameters().ToList();
+        var parameters = (Adapter?.NamedParameters.Select(p => p.Parameter) ?? model.parameters()).ToList();
         var norm = options.GradientClip > 0
             ? nn.utils.clip_grad_norm_(parameters, options.GradientClip)
             : stack(parameters.Where(p => p.grad is not null).Select(p => p.grad!.norm())).norm().item<float>();
@@ -194,6 +202,13 @@ public sealed class Trainer
         var directory = OutputDirectory!;
         await thread.RunAsync(() =>
         {
+            if (Adapter is not null)
+            {
+                LoraFolder.Save(directory, Adapter);
+                optimizer.Save(Path.Combine(directory, OptimizerFile));
+                return;
+            }
+
             ModelFolder.Save(directory, model, Tokenizer, SaveType);
             if (SaveType != SafeTensorsType.F32)
             {
@@ -225,7 +240,15 @@ public sealed class Trainer
             () =>
             {
                 var exact = Path.Combine(directory, "resume.safetensors");
-                ModelFolder.LoadWeights(model, File.Exists(exact) ? exact : Path.Combine(directory, ModelFolder.WeightsFile));
+                if (Adapter is not null)
+                {
+                    LoraFolder.LoadWeights(Adapter, Path.Combine(directory, LoraFolder.WeightsFile));
+                }
+                else
+                {
+                    ModelFolder.LoadWeights(model, File.Exists(exact) ? exact : Path.Combine(directory, ModelFolder.WeightsFile));
+                }
+
                 optimizer.Load(Path.Combine(directory, OptimizerFile));
             },
             cancellationToken);
