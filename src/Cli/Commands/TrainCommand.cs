@@ -13,7 +13,7 @@ public static class TrainCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "Training data: a text file or a folder of .txt/.md files (pretraining), or a chat JSONL file with one {\"messages\": [{\"role\", \"content\"}, ...]} per line (with --sft).", Required = true };
+        var data = new Option<string?>("--data") { Description = "Training data: a text file or a folder of .txt/.md files (pretraining), or a chat JSONL file with one {\"messages\": [{\"role\", \"content\"}, ...]} per line (with --sft). Required, except with --recipe." };
         var output = new Option<string>("--out") { Description = "Model folder to write: config.json, model.safetensors, tokenizer.json, training.jsonl, loss.png, and a resumable checkpoint.", Required = true };
         var sft = new Option<bool>("--sft") { Description = "Supervised fine-tuning on chat JSONL: the loss counts only the tokens the assistant writes." };
         var config = new Option<string?>("--config") { Description = "JSON file with a \"model\" section (layers, heads, key_value_heads, width, hidden_size, context_length, rope_theta, ...) and a \"training\" section (the options below in snake_case). Flags given on the command line win." };
@@ -64,7 +64,7 @@ public static class TrainCommand
             }
 
             var job = new LoraJobOptions(
-                r.GetValue(data)!,
+                r.GetValue(data) ?? throw new CliUsageException("--lora needs --data, the chat JSONL to train the adapter on."),
                 baseFolder,
                 r.GetValue(output)!,
                 options,
@@ -104,8 +104,22 @@ public static class TrainCommand
             return 0;
         }
 
+        // The bundled model's recipe (issue 8): distil, train, evaluate, in one command.
+        var recipe = new Option<string?>("--recipe") { Description = "Train a named recipe end to end: 'default' distils the scripted teacher on Smallville (unless --data names a dataset), trains the bundled model's shape on it, and evaluates it on the held-out decisions (eval.md in --out). --steps, --device, --threads and --resume apply." };
+        command.Options.Add(recipe);
+
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
+            if (r.GetValue(recipe) is { } recipeName)
+            {
+                return await TrainRecipe.RunAsync(AnsiConsole.Console, recipeName, r.GetValue(output)!, r.GetValue(data), r.GetValue(steps), r.GetValue(device)!, r.GetValue(threads), r.GetValue(resume), ct);
+            }
+
+            if (r.GetValue(data) is null)
+            {
+                throw new CliUsageException("--data is required: the text or chat JSONL to train on (or use --recipe default).");
+            }
+
             var file = r.GetValue(config) is { } path ? TrainConfigFile.Load(path) : new TrainConfigFile(null, null);
             var bf16 = DeviceSelector.IsBf16(r.GetValue(dtype)!);
             var baseline = file.Training ?? new TrainingOptions();
@@ -149,38 +163,49 @@ public static class TrainCommand
                 SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
 
             var console = AnsiConsole.Console;
-            TrainingResult? result = null;
-            await console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask("starting", maxValue: options.Steps);
-                    result = await TrainingJob.RunAsync(
-                        job,
-                        p =>
-                        {
-                            task.Value = p.Step;
-                            var validation = p.ValidationLoss is { } v ? $" val {v:0.000}" : string.Empty;
-                            task.Description = $"step {p.Step}/{p.TotalSteps} loss {p.Loss:0.000}{validation} | {p.TokensPerSecond:N0} tok/s | {Format(p.Remaining)} left";
-                        },
-                        status => task.Description = Markup.Escape(status),
-                        ct);
-                });
-
-            if (result!.History.Count == 0)
+            var result = await TrainWithProgressAsync(console, job, ct);
+            if (result is not null)
             {
-                console.MarkupLine("[yellow]nothing to do[/]: the run in the folder has no steps left.");
-                return 0;
+                var last = result.History[^1];
+                console.MarkupLine(
+                    $"[green]done[/]: {last.Step} steps, loss {last.Loss:0.000}, held-out {result.FinalValidationLoss?.ToString("0.000") ?? "n/a"}, " +
+                    $"{last.TokensPerSecond:N0} tok/s, {Format(result.Elapsed)}. Model folder: {Markup.Escape(Path.GetFullPath(job.OutputDirectory))}");
             }
 
-            var last = result.History[^1];
-            console.MarkupLine(
-                $"[green]done[/]: {last.Step} steps, loss {last.Loss:0.000}, held-out {result.FinalValidationLoss?.ToString("0.000") ?? "n/a"}, " +
-                $"{last.TokensPerSecond:N0} tok/s, {Format(result.Elapsed)}. Model folder: {Markup.Escape(Path.GetFullPath(job.OutputDirectory))}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Runs a training job under a progress bar (loss, tokens/s, time left); null when the run had no steps left.</summary>
+    internal static async Task<TrainingResult?> TrainWithProgressAsync(IAnsiConsole console, TrainingJobOptions job, CancellationToken ct)
+    {
+        TrainingResult? result = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("starting", maxValue: job.Training.Steps);
+                result = await TrainingJob.RunAsync(
+                    job,
+                    p =>
+                    {
+                        task.Value = p.Step;
+                        var validation = p.ValidationLoss is { } v ? $" val {v:0.000}" : string.Empty;
+                        task.Description = $"step {p.Step}/{p.TotalSteps} loss {p.Loss:0.000}{validation} | {p.TokensPerSecond:N0} tok/s | {Format(p.Remaining)} left";
+                    },
+                    status => task.Description = Markup.Escape(status),
+                    ct);
+            });
+
+        if (result!.History.Count == 0)
+        {
+            console.MarkupLine("[yellow]nothing to do[/]: the run in the folder has no steps left.");
+            return null;
+        }
+
+        return result;
     }
 
     private static string Format(TimeSpan time) => time.TotalHours >= 1 ? time.ToString(@"h\:mm\:ss") : time.ToString(@"m\:ss");
