@@ -55,7 +55,7 @@ public sealed partial class CognitiveBehavior
             }
 
             var date = DateOnly.FromDateTime(now);
-            var memories = Recall(i, $"{spec.Name}'s plans, events and invitations for {date:dddd MMMM d}", _options.MemoriesInPrompt);
+            var memories = Recall(i, $"{spec.Name}'s plans, events and invitations for {date:dddd MMMM d}", _options.MemoriesInPrompt, news: 2);
             var decision = new DayPlanDecision(spec.Name, Persona(spec), spec.Lifestyle, date, spec.Routine, Lines(memories));
             a.NeedsReplan = false;
             a.PlanDate = today;
@@ -74,7 +74,7 @@ public sealed partial class CognitiveBehavior
         if (a.Schedule is null)
         {
             var plan = a.DayPlan.Select(PlanItem.TryParse).OfType<PlanItem>().ToList();
-            _batch.Ask(i, new HourlyScheduleDecision(spec.Name, DateOnly.FromDateTime(now), plan, spec.Routine), outcome =>
+            _batch.Ask(i, new HourlyScheduleDecision(spec.Name, DateOnly.FromDateTime(now), plan), outcome =>
             {
                 a.Schedule = [.. outcome.Value.Select(p => p.ToString())];
                 a.TasksHour = -1;

@@ -44,7 +44,7 @@ public sealed partial class CognitiveBehavior
 
         var spec = town.Scenario.Agents[i];
         var other = town.Scenario.Agents[noticed.Other].Name;
-        var memories = Recall(i, $"{other}: {noticed.Observed}", _options.MemoriesInPrompt / 2, news: 2);
+        var memories = Recall(i, $"{other}: {noticed.Observed}", _options.MemoriesInPrompt - 1, news: 1);
         var doing = town.Entities.Get<Activity>(town.Agents[i]).Description;
         var decision = new ReactionDecision(spec.Name, doing, other, noticed.Observed, town.Clock.Now.ToString("dddd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Lines(memories));
         _batch.Ask(i, decision, outcome =>
@@ -87,8 +87,8 @@ public sealed partial class CognitiveBehavior
         var spec = town.Scenario.Agents[i];
         var partnerIndex = talk.Other(i);
         var partner = town.Scenario.Agents[partnerIndex].Name;
-        var memories = Recall(i, $"{partner} {string.Join(' ', talk.Transcript.TakeLast(2))}", _options.MemoriesInPrompt - 3);
-        var recent = talk.Transcript.TakeLast(6).ToList();
+        var memories = Recall(i, $"{partner} {string.Join(' ', talk.Transcript.TakeLast(2))}", _options.MemoriesInPrompt - 1, news: 2);
+        var recent = talk.Transcript.TakeLast(ConversationTurnDecision.LinesShown).ToList();
         var round = (talk.Transcript.Count / 2) + 1;
         var decision = new ConversationTurnDecision(spec.Name, partner, talk.Place, town.Clock.Now.ToString("dddd HH:mm", System.Globalization.CultureInfo.InvariantCulture), round, _options.MaxRounds, Lines(memories), recent);
         _batch.Ask(i, decision, outcome =>
@@ -150,7 +150,7 @@ public sealed partial class CognitiveBehavior
         var spec = town.Scenario.Agents[i];
         if (a.FocalQuestions.Count == 0)
         {
-            var recent = Stream(i).Latest(100).Where(m => m.Importance > 1).Take(15).Reverse();
+            var recent = Recent(i, _options.RecentForReflection);
             _batch.Ask(i, new FocalQuestionsDecision(spec.Name, Lines(recent)), outcome => a.FocalQuestions = [.. outcome.Value]);
             return;
         }

@@ -20,26 +20,26 @@ public sealed record ConversationSummaryDecision(
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => "Summary: [^\n]{1,400}\nMemo: [^\n]{1,300}";
+    public override string ReplyShape => "Summary: [^\n]{1,300}\nMemo: [^\n]{1,200}";
 
     /// <inheritdoc />
-    public override int MaxReplyTokens => 160;
+    public override int MaxReplyTokens => 140;
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "Summarise the conversation from the agent's point of view, keeping any news heard, and write a memo on what it means for the agent's plans.")
+        new PromptBuilder(Name, "Summarise the conversation for the agent, keeping any news heard, and write a memo on what it means for the agent's plans.")
             .Field("Agent", Agent)
             .Field("Partner", Partner)
             .Field("Place", Place)
-            .List("Conversation", Transcript)
-            .Reply("two lines: Summary: ... and Memo: ...");
+            .List("Conversation", Transcript, 1000)
+            .Reply("Summary: ... then Memo: ...");
 
     /// <inheritdoc />
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out ConversationSummary value)
     {
         var summary = ReplyText.Labelled(reply, "Summary");
         var memo = ReplyText.Labelled(reply, "Memo");
-        if (string.IsNullOrWhiteSpace(summary) || string.IsNullOrWhiteSpace(memo))
+        if (string.IsNullOrWhiteSpace(summary) || string.IsNullOrWhiteSpace(memo) || summary.Length > 300 || memo.Length > 200)
         {
             value = null;
             return false;

@@ -10,7 +10,7 @@ namespace Agents.Decisions;
 /// <param name="Round">The round (1-based) of at most <paramref name="MaxRounds"/>.</param>
 /// <param name="MaxRounds">The round limit.</param>
 /// <param name="Memories">The speaker's memories retrieved about the partner and recent news, most important first.</param>
-/// <param name="Transcript">The conversation so far, as "Name: utterance".</param>
+/// <param name="Transcript">The conversation so far, as "Name: utterance"; the prompt shows the latest few.</param>
 public sealed record ConversationTurnDecision(
     string Agent,
     string Partner,
@@ -28,29 +28,32 @@ public sealed record ConversationTurnDecision(
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => "Say: [^\n]{1,300}\nEnd: (yes|no)";
+    public override string ReplyShape => "Say: [^\n]{1,240}\nEnd: (yes|no)";
 
     /// <inheritdoc />
-    public override int MaxReplyTokens => 96;
+    public override int MaxReplyTokens => 72;
+
+    /// <summary>How many of the latest utterances the prompt shows.</summary>
+    public const int LinesShown = 4;
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "Write the agent's next line in the conversation, in character, and say whether the conversation ends with it.")
+        new PromptBuilder(Name, "Write the agent's next line to the partner, in character, and whether it ends the conversation.")
             .Field("Agent", Agent)
             .Field("Partner", Partner)
             .Field("Place", Place)
             .Field("Time", Time)
             .Field("Round", $"{Round} of {MaxRounds}")
-            .List("Memories", Memories)
-            .List("Conversation", Transcript)
-            .Reply("two lines: Say: ... and End: yes or no.");
+            .List("Memories", Memories, 450)
+            .List("Conversation", Transcript.TakeLast(LinesShown), 560)
+            .Reply("Say: ... then End: yes or no.");
 
     /// <inheritdoc />
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out ConversationTurn value)
     {
         var say = ReplyText.Labelled(reply, "Say");
         var end = ReplyText.Labelled(reply, "End")?.TrimEnd('.').ToLowerInvariant();
-        if (string.IsNullOrWhiteSpace(say) || say.Length > 300 || end is not ("yes" or "no"))
+        if (string.IsNullOrWhiteSpace(say) || say.Length > 240 || end is not ("yes" or "no"))
         {
             value = null;
             return false;

@@ -8,7 +8,7 @@ namespace Agents.Decisions;
 /// <param name="Persona">Age, traits and situation in one line.</param>
 /// <param name="Lifestyle">When the agent sleeps and wakes.</param>
 /// <param name="Date">The day planned.</param>
-/// <param name="UsualDay">The agent's habits (routine), which plans usually follow.</param>
+/// <param name="UsualDay">The agent's habits (routine), which plans usually follow; shown tersely, without places.</param>
 /// <param name="Memories">Memories retrieved for planning this day.</param>
 public sealed record DayPlanDecision(
     string Agent,
@@ -25,20 +25,20 @@ public sealed record DayPlanDecision(
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => $"({PlanItem.LinePattern}\n){{4,7}}{PlanItem.LinePattern}";
+    public override string ReplyShape => $"{PlanItem.LinePattern}(\n{PlanItem.LinePattern}){{4,7}}";
 
     /// <inheritdoc />
-    public override int MaxReplyTokens => 200;
+    public override int MaxReplyTokens => 120;
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "Plan the agent's day in broad strokes: 5 to 8 items, one per line, as HH:mm activity (with the place).")
+        new PromptBuilder(Name, "Plan the agent's day in broad strokes: 5 to 8 items.")
             .Field("Agent", Agent)
-            .Field("Persona", Persona)
+            .Field("Persona", PromptBuilder.Cut(PromptBuilder.OneLine(Persona, 400), 180))
             .Field("Lifestyle", Lifestyle)
             .Field("Date", Date.ToString("dddd MMMM d yyyy", System.Globalization.CultureInfo.InvariantCulture))
-            .List("Usual day", UsualDay.Select(Habits.Brief))
-            .List("Memories", Memories)
+            .List("Usual day", UsualDay.OrderBy(r => r.At).Select(Habits.Terse))
+            .List("Memories", Memories, 500)
             .Reply("5 to 8 lines of HH:mm activity.");
 
     /// <inheritdoc />

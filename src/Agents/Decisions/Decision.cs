@@ -36,6 +36,9 @@ public abstract record Decision<T> : IDecision
     /// <inheritdoc />
     public string FallbackReply() => Format(Fallback());
 
+    /// <inheritdoc />
+    public string? FormatIdeal(string? reply) => reply is not null && TryParse(reply, out var value) ? Format(value) : null;
+
     /// <summary>The parsed reply, or the fallback (flagged) when it is missing or malformed.</summary>
     public DecisionOutcome<T> Resolve(string? reply) =>
         reply is not null && TryParse(reply, out var value)

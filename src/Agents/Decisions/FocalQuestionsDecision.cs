@@ -14,16 +14,16 @@ public sealed record FocalQuestionsDecision(string Agent, IReadOnlyList<string> 
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => @"1\. [^\n]+\?\n2\. [^\n]+\?\n3\. [^\n]+\?";
+    public override string ReplyShape => @"1\. [^\n]{1,150}\?\n2\. [^\n]{1,150}\?\n3\. [^\n]{1,150}\?";
 
     /// <inheritdoc />
-    public override int MaxReplyTokens => 96;
+    public override int MaxReplyTokens => 120;
 
     /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "Given only these memories, what are the 3 most salient high-level questions we can answer about the agent?")
             .Field("Agent", Agent)
-            .List("Memories", Memories)
+            .List("Memories", Memories, 900)
             .Reply("3 numbered questions.");
 
     /// <inheritdoc />
@@ -33,7 +33,7 @@ public sealed record FocalQuestionsDecision(string Agent, IReadOnlyList<string> 
         foreach (var line in ReplyText.Lines(reply))
         {
             var text = line.Length > 3 && char.IsDigit(line[0]) && line[1] == '.' ? line[2..].Trim() : line;
-            if (!text.EndsWith('?'))
+            if (!text.EndsWith('?') || text.Length is < 2 or > 151)
             {
                 value = null;
                 return false;

@@ -1,68 +1,106 @@
 using System.Diagnostics.CodeAnalysis;
-using Agents.World.Scenarios;
+using System.Globalization;
 
 namespace Agents.Decisions;
 
-/// <summary>The day's plan spelled out hour by hour: one line per hour from 00:00 to 23:00.</summary>
+/// <summary>
+/// The plan spelled out hour by hour, from <paramref name="From"/> to 23:00. The reply lists only the hours where the
+/// activity changes (the first at <paramref name="From"/>); parsing expands it to one item per hour. On waking it
+/// spells out the day plan from 00:00; after a conversation it revises the rest of the day's schedule in the light of
+/// <paramref name="Memo"/>, keeping the hours before <paramref name="From"/>.
+/// </summary>
 /// <param name="Agent">Who plans.</param>
 /// <param name="Date">The day.</param>
-/// <param name="DayPlan">The broad plan to follow.</param>
-/// <param name="UsualDay">The agent's habits.</param>
+/// <param name="DayPlan">The plan to follow: the day plan, or the schedule's changes from <paramref name="From"/> when revising.</param>
+/// <param name="From">The first hour to write.</param>
+/// <param name="Memo">What came up that may change the schedule (a conversation's memo), or null.</param>
 public sealed record HourlyScheduleDecision(
     string Agent,
     DateOnly Date,
     IReadOnlyList<PlanItem> DayPlan,
-    IReadOnlyList<RoutineItem> UsualDay) : Decision<IReadOnlyList<PlanItem>>
+    int From = 0,
+    string? Memo = null) : Decision<IReadOnlyList<PlanItem>>
 {
     /// <summary>The type name.</summary>
     public const string Name = "hourly_schedule";
+
+    private const string Line = @"\d{2}:00 [^\n]+";
 
     /// <inheritdoc />
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => @"(\d{2}:00 [^\n]+\n){23}\d{2}:00 [^\n]+";
+    public override string ReplyShape => $@"{FromText} [^\n]+(\n{Line}){{0,{23 - From}}}";
 
     /// <inheritdoc />
-    public override int MaxReplyTokens => 320;
+    public override int MaxReplyTokens => 120;
+
+    private string FromText => From.ToString("00", CultureInfo.InvariantCulture) + ":00";
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "Write the agent's schedule for the day, one line per hour from 00:00 to 23:00, as HH:00 activity.")
+        new PromptBuilder(Name, "Spell out the plan hour by hour: a line HH:00 activity at each hour where the activity changes.")
             .Field("Agent", Agent)
-            .Field("Date", Date.ToString("dddd MMMM d yyyy", System.Globalization.CultureInfo.InvariantCulture))
+            .Field("Date", Date.ToString("dddd MMMM d yyyy", CultureInfo.InvariantCulture))
+            .Field("From", FromText)
+            .Field("Memo", Memo is null ? null : PromptBuilder.Cut(PromptBuilder.OneLine(Memo, 400), 240))
             .List("Plan", DayPlan.Select(p => p.ToString()))
-            .List("Usual day", UsualDay.Select(Habits.Brief))
-            .Reply("24 lines, 00:00 to 23:00.");
+            .Reply($"lines of HH:00 activity from {FromText}.");
 
     /// <inheritdoc />
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out IReadOnlyList<PlanItem> value)
     {
-        var hours = new PlanItem?[24];
+        var changes = new List<PlanItem>();
         foreach (var line in ReplyText.Lines(reply))
         {
-            if (PlanItem.TryParse(line) is not { } item || item.At.Minute != 0)
+            if (PlanItem.TryParse(line) is not { } item || item.At.Minute != 0 || (changes.Count > 0 ? item.At <= changes[^1].At : item.At.Hour != From))
             {
                 value = null;
                 return false;
             }
 
-            hours[item.At.Hour] = item;
+            changes.Add(item);
         }
 
-        if (hours.Any(h => h is null))
-        {
-            value = null;
-            return false;
-        }
-
-        value = hours.Select(h => h!).ToList();
-        return true;
+        value = changes.Count == 0 ? null : Expand(changes);
+        return value is not null;
     }
 
-    /// <inheritdoc />
-    public override string Format(IReadOnlyList<PlanItem> value) => string.Join('\n', value.Select(i => i.ToString()));
+    /// <summary>Only the hours where the activity changes.</summary>
+    public override string Format(IReadOnlyList<PlanItem> value)
+    {
+        var lines = new List<string>();
+        string? last = null;
+        foreach (var item in value)
+        {
+            if (item.At.Hour >= From && item.Activity != last)
+            {
+                lines.Add(item.ToString());
+                last = item.Activity;
+            }
+        }
 
-    /// <inheritdoc />
-    public override IReadOnlyList<PlanItem> Fallback() => Schedules.Hourly(DayPlan);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The plan unchanged, one item per hour from <see cref="From"/>.</summary>
+    public override IReadOnlyList<PlanItem> Fallback() => [.. Schedules.Hourly(DayPlan).Skip(From)];
+
+    private List<PlanItem> Expand(List<PlanItem> changes)
+    {
+        var hours = new List<PlanItem>(24 - From);
+        var next = 0;
+        var activity = changes[0].Activity;
+        for (var h = From; h < 24; h++)
+        {
+            if (next < changes.Count && changes[next].At.Hour == h)
+            {
+                activity = changes[next++].Activity;
+            }
+
+            hours.Add(new PlanItem(new TimeOnly(h, 0), activity));
+        }
+
+        return hours;
+    }
 }

@@ -27,4 +27,10 @@ public interface IDecision
 
     /// <summary>The reply that the fallback output formats to.</summary>
     string FallbackReply();
+
+    /// <summary>
+    /// <paramref name="reply"/> as a perfect model would write it (parsed, then formatted): a training target that
+    /// matches <see cref="ReplyShape"/> in full. Null when the reply does not parse.
+    /// </summary>
+    string? FormatIdeal(string? reply);
 }

@@ -22,10 +22,10 @@ public sealed record ImportanceDecision(string Agent, string Memory) : Decision<
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "On a scale of 1 (mundane: brushing teeth, making the bed) to 10 (poignant: a break-up, a college acceptance), rate how important this memory is to the agent.")
+        new PromptBuilder(Name, "Rate the memory for the agent: 1 is mundane (brushing teeth), 10 is poignant (a break-up).")
             .Field("Agent", Agent)
-            .Field("Memory", Memory)
-            .Reply("one number from 1 to 10.");
+            .Field("Memory", PromptBuilder.Cut(PromptBuilder.OneLine(Memory, 400), 300))
+            .Reply("a number from 1 to 10.");
 
     /// <inheritdoc />
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out int value)

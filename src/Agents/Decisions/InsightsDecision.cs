@@ -19,17 +19,17 @@ public sealed record InsightsDecision(string Agent, string Question, IReadOnlyLi
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => @"([^\n]+ \(because of \d+(, \d+)*\)\n){0,4}[^\n]+ \(because of \d+(, \d+)*\)";
+    public override string ReplyShape => @"[^\n]{1,160} \(because of \d+(, \d+)*\)(\n[^\n]{1,160} \(because of \d+(, \d+)*\)){0,4}";
 
     /// <inheritdoc />
     public override int MaxReplyTokens => 240;
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "What up to 5 high-level insights can you infer from these memories about the question? Cite the memories that support each.")
+        new PromptBuilder(Name, "What high-level insights (up to 5) about the question can you infer from these memories? Cite the memories behind each.")
             .Field("Agent", Agent)
-            .Field("Question", Question)
-            .List("Memories", Memories, numbered: true)
+            .Field("Question", PromptBuilder.Cut(PromptBuilder.OneLine(Question, 400), 200))
+            .List("Memories", Memories, 850, numbered: true)
             .Reply("one insight per line, ending (because of 1, 3).");
 
     /// <inheritdoc />
@@ -57,7 +57,14 @@ public sealed record InsightsDecision(string Agent, string Question, IReadOnlyLi
                 evidence.Add(n);
             }
 
-            insights.Add(new Insight(match.Groups[1].Value.Trim(), evidence));
+            var text = match.Groups[1].Value.Trim();
+            if (text.Length > 160 || evidence.Count == 0)
+            {
+                value = null;
+                return false;
+            }
+
+            insights.Add(new Insight(text, evidence));
         }
 
         value = insights;

@@ -25,16 +25,16 @@ public sealed record InterviewDecision(string Agent, string Persona, string Ques
     public override string Render() =>
         new PromptBuilder(Name, "Answer the interviewer's question as the agent, in the first person, using only what the memories say.")
             .Field("Agent", Agent)
-            .Field("Persona", Persona)
+            .Field("Persona", PromptBuilder.Cut(PromptBuilder.OneLine(Persona, 400), 180))
             .Field("Question", Question)
-            .List("Memories", Memories)
+            .List("Memories", Memories, 800)
             .Reply("Answer: ...");
 
     /// <inheritdoc />
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out string value)
     {
         value = ReplyText.Labelled(reply, "Answer");
-        return !string.IsNullOrWhiteSpace(value);
+        return !string.IsNullOrWhiteSpace(value) && value.Length <= 600;
     }
 
     /// <inheritdoc />

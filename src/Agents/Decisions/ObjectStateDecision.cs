@@ -22,11 +22,11 @@ public sealed record ObjectStateDecision(string Agent, string Object, string Tas
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "Say in a few words what state the object is in while the agent does the task.")
+        new PromptBuilder(Name, "In a few words, what state is the object in while the agent does the task?")
             .Field("Agent", Agent)
             .Field("Object", Object)
             .Field("Task", Task)
-            .Reply("a short phrase, e.g. being used, brewing coffee.");
+            .Reply("a short phrase, e.g. brewing coffee.");
 
     /// <inheritdoc />
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out string value)
@@ -39,6 +39,7 @@ public sealed record ObjectStateDecision(string Agent, string Object, string Tas
             return false;
         }
 
+        value = value.ToLowerInvariant();
         return true;
     }
 

@@ -12,7 +12,7 @@ namespace Agents.Decisions;
 /// <param name="Within">The place chosen so far ("Hobbs Cafe", "Hobbs Cafe:cafe"), empty for a sector.</param>
 /// <param name="CurrentPlace">Where the agent is now (sector:arena), or empty.</param>
 /// <param name="Home">The agent's home (sector:arena).</param>
-/// <param name="Habits">The agent's habits with their addresses ("HH:mm activity (address)").</param>
+/// <param name="Habits">The agent's habits with their addresses ("HH:mm activity (address)"); the prompt shows the few that fit the task.</param>
 /// <param name="Options">The names to choose from.</param>
 public sealed record PlaceChoiceDecision(
     string Agent,
@@ -36,16 +36,19 @@ public sealed record PlaceChoiceDecision(
     /// <inheritdoc />
     public override int MaxReplyTokens => 16;
 
+    /// <summary>How many habits the prompt shows at most.</summary>
+    public const int HabitsShown = 3;
+
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, $"Choose the {Level.ToString().ToLowerInvariant()} where the agent does the task. Answer with one option, exactly as written.")
+        new PromptBuilder(Name, "Choose where the agent does the task: one of the options, exactly as written.")
             .Field("Agent", Agent)
             .Field("Task", Task)
             .Field("Level", Level.ToString().ToLowerInvariant())
             .Field("Within", Within)
             .Field("Now at", CurrentPlace)
             .Field("Home", Home)
-            .List("Habits", Habits)
+            .List("Habits", Decisions.Habits.Relevant(Task, Habits, Within, HabitsShown))
             .List("Options", Options)
             .Reply("one option.");
 

@@ -9,7 +9,7 @@ namespace Agents.Decisions;
 public sealed record PlanItem(TimeOnly At, string Activity)
 {
     /// <summary>The regex of one line: "HH:mm activity".</summary>
-    public const string LinePattern = @"\d{1,2}:\d{2} [^\n]+";
+    public const string LinePattern = @"\d{2}:\d{2} [^\n]+";
 
     private static readonly Regex Line = new(@"^(\d{1,2}):(\d{2})\s+(.+)$", RegexOptions.CultureInvariant);
 

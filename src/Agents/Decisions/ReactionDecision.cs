@@ -31,13 +31,13 @@ public sealed record ReactionDecision(
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "The agent notices someone. Should it continue what it does, talk to them, or wait for them?")
+        new PromptBuilder(Name, "The agent notices someone: continue what it is doing, talk to them, or wait for them?")
             .Field("Agent", Agent)
             .Field("Time", Time)
             .Field("Doing", Activity)
             .Field("Other", Other)
             .Field("Observed", Observed)
-            .List("Memories", Memories)
+            .List("Memories", Memories, 450)
             .Reply("continue, talk or wait.");
 
     /// <inheritdoc />

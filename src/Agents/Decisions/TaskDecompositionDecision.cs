@@ -1,13 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Agents.World.Scenarios;
 
 namespace Agents.Decisions;
 
-/// <summary>One hour of the schedule broken into 5 to 15 minute tasks (sleep stays one task) that fill the hour.</summary>
+/// <summary>
+/// One hour of the schedule broken into tasks of 5 to 15 minutes (sleep stays one task) that fill the hour. The reply
+/// gives each task's start ("HH:mm task"); a task lasts until the next one starts, the last until the hour ends.
+/// </summary>
 /// <param name="Agent">Who plans.</param>
 /// <param name="Hour">The hour's start.</param>
 /// <param name="Activity">The schedule's activity for the hour.</param>
-/// <param name="UsualDay">The agent's habits.</param>
+/// <param name="UsualDay">
+/// The agent's habits. The prompt shows only those around the hour, and only when the activity is one of the habits
+/// (an unusual activity, such as an event, fills the hour on its own).
+/// </param>
 public sealed record TaskDecompositionDecision(
     string Agent,
     TimeOnly Hour,
@@ -21,43 +28,60 @@ public sealed record TaskDecompositionDecision(
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => @"(\d{2}:\d{2} \(\d{1,2} min\) [^\n]+\n){0,11}\d{2}:\d{2} \(\d{1,2} min\) [^\n]+";
+    public override string ReplyShape => $@"{Hour.ToString("HH:mm", CultureInfo.InvariantCulture)} [^\n]+(\n\d{{2}}:\d{{2}} [^\n]+){{0,11}}";
 
     /// <inheritdoc />
-    public override int MaxReplyTokens => 200;
+    public override int MaxReplyTokens => 100;
+
+    /// <summary>The habits the prompt shows: those around the hour when the activity is a habit, else none.</summary>
+    public IReadOnlyList<RoutineItem> HabitsShown =>
+        UsualDay.Any(r => string.Equals(r.Activity, Activity, StringComparison.OrdinalIgnoreCase)) ? Habits.Around(UsualDay, Hour) : [];
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "Break this hour into tasks of 5 to 15 minutes that fill the hour (sleep stays one task), one per line as HH:mm (n min) task.")
+        new PromptBuilder(Name, "Break the hour into tasks of 5 to 15 minutes that fill it (sleep stays one task).")
             .Field("Agent", Agent)
-            .Field("Hour", Hour.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
+            .Field("Hour", Hour.ToString("HH:mm", CultureInfo.InvariantCulture))
             .Field("Activity", Activity)
-            .List("Usual day", UsualDay.Select(Habits.Brief))
-            .Reply("lines of HH:mm (n min) task; the minutes add up to 60.");
+            .List("Habits", HabitsShown.Select(Habits.Terse))
+            .Reply($"lines of HH:mm task from {Hour.ToString("HH:mm", CultureInfo.InvariantCulture)}.");
 
     /// <inheritdoc />
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out IReadOnlyList<TaskItem> value)
     {
-        var tasks = new List<TaskItem>();
-        var expected = Hour;
+        var starts = new List<PlanItem>();
         foreach (var line in ReplyText.Lines(reply))
         {
-            if (TaskItem.TryParse(line) is not { } task || task.Start != expected)
+            if (PlanItem.TryParse(line) is not { } item || item.At.Hour != Hour.Hour || (starts.Count == 0 ? item.At != Hour : item.At <= starts[^1].At))
             {
                 value = null;
                 return false;
             }
 
-            tasks.Add(task);
-            expected = expected.AddMinutes(task.Minutes);
+            starts.Add(item);
+        }
+
+        var tasks = new List<TaskItem>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var end = i + 1 < starts.Count ? starts[i + 1].At.Hour * 60 + starts[i + 1].At.Minute : (Hour.Hour + 1) * 60;
+            var minutes = end - (starts[i].At.Hour * 60) - starts[i].At.Minute;
+            if (minutes < 5)
+            {
+                value = null;
+                return false;
+            }
+
+            tasks.Add(new TaskItem(starts[i].At, minutes, starts[i].Activity));
         }
 
         value = tasks;
-        return tasks.Count > 0 && tasks.Sum(t => t.Minutes) == 60;
+        return tasks.Count > 0;
     }
 
     /// <inheritdoc />
-    public override string Format(IReadOnlyList<TaskItem> value) => string.Join('\n', value.Select(t => t.ToString()));
+    public override string Format(IReadOnlyList<TaskItem> value) =>
+        string.Join('\n', value.Select(t => new PlanItem(t.Start, t.Task).ToString()));
 
     /// <inheritdoc />
     public override IReadOnlyList<TaskItem> Fallback() => [new TaskItem(Hour, 60, Activity)];

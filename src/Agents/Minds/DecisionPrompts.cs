@@ -4,5 +4,5 @@ namespace Agents.Minds;
 public static class DecisionPrompts
 {
     /// <summary>Tells the model its role and that the reply's form matters.</summary>
-    public const string System = "You are the mind of a character in a simulated town. The prompt's first line names the decision; answer it in character, exactly in the form its Reply line asks for, and nothing else.";
+    public const string System = "You are a character in a simulated town. Answer the decision named on the first line in character, in exactly the form its Reply line asks for.";
 }

@@ -6,8 +6,9 @@ namespace Agents.Minds;
 /// <summary>
 /// Wraps a mind and writes every decision it answers well as one chat JSONL line,
 /// <c>{"messages":[system, user, assistant], "decision": type, "shape": reply regex}</c>: the distillation dataset
-/// (the shape lets an evaluation check a model's replies without the decision at hand). Replies that do not
-/// parse are not written. Batches are written in order; do not answer two batches at once. Owns the writer.
+/// (the shape lets an evaluation check a model's replies without the decision at hand). The assistant message is
+/// the reply in its ideal form (<see cref="IDecision.FormatIdeal"/>), so it matches the decision's reply shape; replies
+/// that do not parse are not written. Batches are written in order; do not answer two batches at once. Owns the writer.
 /// </summary>
 public sealed class RecordingMind : IMind, IDisposable
 {
@@ -38,9 +39,9 @@ public sealed class RecordingMind : IMind, IDisposable
         var replies = await _inner.AnswerAsync(batch, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < batch.Count; i++)
         {
-            if (replies[i].Text is { } text && batch[i].Accepts(text))
+            if (batch[i].FormatIdeal(replies[i].Text) is { } ideal)
             {
-                await _writer.WriteLineAsync(Line(batch[i], text).AsMemory(), cancellationToken).ConfigureAwait(false);
+                await _writer.WriteLineAsync(Line(batch[i], ideal).AsMemory(), cancellationToken).ConfigureAwait(false);
                 Written++;
             }
         }

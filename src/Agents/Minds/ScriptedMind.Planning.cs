@@ -6,22 +6,25 @@ namespace Agents.Minds;
 /// <summary>The scripted mind's planning: day plans from habits and known events, schedules, tasks and places.</summary>
 public sealed partial class ScriptedMind
 {
-    private static readonly string[] WorkWords = ["work", "shift", "teach", "class", "serve", "open", "office", "lecture", "patient", "clinic", "customers", "counter"];
+    private static readonly string[] WorkWords =
+    [
+        "work", "shift", "teach", "class", "lecture", "seminar", "lesson", "serve", "open the", "close the", "office", "customer",
+        "counter", "prescription", "stock", "pour", "accounts", "permit", "records", "council", "grade", "catalogue",
+        "deliver", "rehearse", "supervisor", "checkout", "patient", "clinic", "meeting", "guests", "pub kitchen",
+    ];
 
     private static string DayPlan(PromptReader p, Random random)
     {
-        var habits = p.List("Usual day").Select(Habits.Parse).Where(h => h is not null).Select(h => h!.Value).ToList();
-        var routine = habits.Select(h => new World.Scenarios.RoutineItem(h.At, h.Activity, World.Map.Address.Parse(h.Place))).ToList();
-        var plan = Habits.Broad(routine, 8).ToList();
-        var date = DateOnly.TryParseExact(p.Field("Date") ?? string.Empty, "dddd MMMM d yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
-        if (date is { } today)
+        var habits = p.List("Usual day").Select(PlanItem.TryParse).OfType<PlanItem>().OrderBy(h => h.At).ToList();
+        var plan = Habits.Broad(habits, 8).ToList();
+        if (Day(p) is { } today)
         {
             foreach (var line in p.List("Memories"))
             {
                 var (_, text) = MemoryLines.Parse(line);
-                if (ScriptedEvent.Find(text) is { } e && e.Month == today.Month && e.Day == today.Day && Allows(habits, e))
+                if (ScriptedEvent.Find(text) is { } e && e.Month == today.Month && e.Day == today.Day && Window(habits, e, TimeOnly.MinValue) is { } window)
                 {
-                    plan = Insert(plan, e, random);
+                    plan = Insert(plan, e, window, random);
                     break;
                 }
             }
@@ -43,40 +46,49 @@ public sealed partial class ScriptedMind
         return string.Join('\n', plan.Select(i => i.ToString()));
     }
 
+    private static DateOnly? Day(PromptReader p) =>
+        DateOnly.TryParseExact(p.Field("Date") ?? string.Empty, "dddd MMMM d yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static bool IsWork(string activity) => WorkWords.Any(w => activity.Contains(w, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
-    /// The schedule allows an event when what it would replace happens at home (where the day starts) or at the
-    /// event's place, and is neither work nor sleep.
+    /// When the schedule lets the agent attend an event: from its start, or from when the work or sleep it overlaps
+    /// ends (rounded up to the hour), until its end, if at least 45 minutes remain and nothing has begun before
+    /// <paramref name="earliest"/>. Other activities (meals, errands, leisure) give way to it.
     /// </summary>
-    private static bool Allows(List<(TimeOnly At, string Activity, string Place)> habits, ScriptedEvent e)
+    private static (TimeOnly From, TimeOnly To)? Window(List<PlanItem> habits, ScriptedEvent e, TimeOnly earliest)
     {
-        var home = habits.Count > 0 ? habits[0].Place.Split(':')[0] : string.Empty;
+        var from = e.From < earliest ? new TimeOnly(earliest.Hour, 0) : e.From;
         for (var i = 0; i < habits.Count; i++)
         {
             var start = habits[i].At;
             var end = i + 1 < habits.Count ? habits[i + 1].At : new TimeOnly(23, 59);
-            var overlaps = start < e.To && end > e.From;
-            var atEvent = e.Place.Length > 0 && habits[i].Place.StartsWith(e.Place, StringComparison.OrdinalIgnoreCase);
-            var text = habits[i].Activity.ToLowerInvariant();
-            var atHome = habits[i].Place.Split(':')[0] == home;
-            if (overlaps && !atEvent && (!atHome || text.Contains("sleep", StringComparison.Ordinal) || WorkWords.Any(w => text.Contains(w, StringComparison.Ordinal))))
+            var blocks = habits[i].Activity.Contains("sleep", StringComparison.OrdinalIgnoreCase) || IsWork(habits[i].Activity);
+            if (blocks && start < e.To && end > from)
             {
-                return false;
+                if (start > from)
+                {
+                    // Work that starts during the event leaves only the time before it, if any.
+                    return (start - from).TotalMinutes >= 45 ? (from, start) : null;
+                }
+
+                from = end.Minute == 0 ? end : new TimeOnly(Math.Min(23, end.Hour + 1), 0);
             }
         }
 
-        return true;
+        return (e.To - from).TotalMinutes >= 45 && from < e.To ? (from, e.To) : null;
     }
 
-    private static List<PlanItem> Insert(List<PlanItem> plan, ScriptedEvent e, Random random)
+    private static List<PlanItem> Insert(List<PlanItem> plan, ScriptedEvent e, (TimeOnly From, TimeOnly To) window, Random random)
     {
-        var after = PlanItem.InEffect(plan, e.To);
-        var result = plan.Where(i => i.At < e.From || i.At > e.To).ToList();
+        var after = PlanItem.InEffect(plan, window.To);
+        var result = plan.Where(i => i.At < window.From || i.At > window.To).ToList();
         var verb = Pick(random, "go to", "attend", "join");
         var what = e.Place.Length > 0 ? $"{verb} the {e.Name} at {e.Place}" : $"{verb} the {e.Name}";
-        result.Add(new PlanItem(e.From, what));
-        if (after is not null && result.All(i => i.At != e.To))
+        result.Add(new PlanItem(window.From, what));
+        if (after is not null && result.All(i => i.At != window.To))
         {
-            result.Add(new PlanItem(e.To, after.Activity));
+            result.Add(new PlanItem(window.To, after.Activity));
         }
 
         result.Sort((a, b) => a.At.CompareTo(b.At));
@@ -102,10 +114,34 @@ public sealed partial class ScriptedMind
         return best;
     }
 
-    private static string HourlySchedule(PromptReader p)
+    /// <summary>
+    /// The plan hour by hour from the From hour, written only where the activity changes. A memo naming an event
+    /// later today puts it in the schedule when the schedule allows.
+    /// </summary>
+    private static string HourlySchedule(PromptReader p, Random random)
     {
-        var plan = p.List("Plan").Select(PlanItem.TryParse).Where(i => i is not null).Select(i => i!).ToList();
-        return string.Join('\n', Schedules.Hourly(plan).Select(i => i.ToString()));
+        var from = int.TryParse((p.Field("From") ?? "00:00").Split(':')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f is >= 0 and <= 23 ? f : 0;
+        var plan = p.List("Plan").Select(PlanItem.TryParse).OfType<PlanItem>().OrderBy(i => i.At).ToList();
+        if (p.Field("Memo") is { } memo && Day(p) is { } today && ScriptedEvent.Find(memo) is { } e && e.Month == today.Month && e.Day == today.Day
+            && !plan.Any(i => i.Activity.Contains(e.Name, StringComparison.OrdinalIgnoreCase))
+            && Window(plan, e, new TimeOnly(from, 0)) is { } window)
+        {
+            plan = Insert(plan, e, window, random);
+        }
+
+        var hours = Schedules.Hourly(plan).Skip(from).ToList();
+        var lines = new List<string>();
+        string? last = null;
+        foreach (var hour in hours)
+        {
+            if (hour.Activity != last)
+            {
+                lines.Add(hour.ToString());
+                last = hour.Activity;
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     private static string Decompose(PromptReader p, Random random)
@@ -114,28 +150,18 @@ public sealed partial class ScriptedMind
         var activity = p.Field("Activity") ?? "rest";
         if (activity.Contains("sleep", StringComparison.OrdinalIgnoreCase))
         {
-            return new TaskItem(hour, 60, activity).ToString();
+            return new PlanItem(hour, activity).ToString();
         }
 
-        // Habits starting within the hour split it; otherwise the hour's activity fills it.
-        var habits = p.List("Usual day").Select(Habits.Parse).Where(x => x is not null).Select(x => x!.Value).ToList();
-        var segments = new List<(int Start, string Activity)> { (0, activity) };
-        var fromPlan = habits.Any(x => string.Equals(x.Activity, activity, StringComparison.Ordinal));
-        if (fromPlan)
+        // The habits shown (the one in effect, then those starting within the hour) split it; none: the activity fills it.
+        var habits = p.List("Habits").Select(PlanItem.TryParse).OfType<PlanItem>().ToList();
+        var segments = new List<(int Start, string Activity)> { (0, habits.Count > 0 ? habits[0].Activity : activity) };
+        foreach (var x in habits.Skip(1).Where(x => x.At.Hour == hour.Hour && x.At.Minute > 0))
         {
-            var inEffect = habits.LastOrDefault(x => x.At <= hour);
-            if (inEffect.Activity is not null)
-            {
-                segments[0] = (0, inEffect.Activity);
-            }
-
-            foreach (var x in habits.Where(x => x.At.Hour == hour.Hour && x.At.Minute > 0))
-            {
-                segments.Add((x.At.Minute, x.Activity));
-            }
+            segments.Add((x.At.Minute, x.Activity));
         }
 
-        var tasks = new List<TaskItem>();
+        var tasks = new List<PlanItem>();
         for (var s = 0; s < segments.Count; s++)
         {
             var start = segments[s].Start;
@@ -155,7 +181,7 @@ public sealed partial class ScriptedMind
                     _ when start + length >= end => segments[s].Activity + Pick(random, " (wrapping up)", " (finishing)", string.Empty),
                     _ => segments[s].Activity + Pick(random, " (continuing)", " (carrying on)", string.Empty),
                 };
-                tasks.Add(new TaskItem(hour.AddMinutes(start), length, step));
+                tasks.Add(new PlanItem(hour.AddMinutes(start), step));
                 start += length;
                 pieces++;
             }

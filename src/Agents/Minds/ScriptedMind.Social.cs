@@ -45,7 +45,7 @@ public sealed partial class ScriptedMind
             parts.Add(Pick(random, "Anyway, I should get back to it. See you!", "Take care!", "See you around."));
         }
 
-        return $"Say: {string.Join(' ', parts)}\nEnd: {(end ? "yes" : "no")}";
+        return $"Say: {PromptBuilder.Cut(string.Join(' ', parts), 240)}\nEnd: {(end ? "yes" : "no")}";
     }
 
     /// <summary>The original speaker and words of a news memory, stripped of relay prefixes; no speaker for one's own memory.</summary>
@@ -124,7 +124,7 @@ public sealed partial class ScriptedMind
             }
         }
 
-        return $"Summary: {PromptBuilder.OneLine(summary, 400)}\nMemo: {memo}";
+        return $"Summary: {PromptBuilder.Cut(PromptBuilder.OneLine(summary, 400), 300)}\nMemo: {PromptBuilder.Cut(memo, 200)}";
     }
 
     private static IEnumerable<string> Sentences(string text)
@@ -182,7 +182,7 @@ public sealed partial class ScriptedMind
             return $"{agent} has had a quiet time (because of 1)";
         }
 
-        return string.Join('\n', ranked.Select(x => $"{agent} keeps in mind that {Lower(x.Text.TrimEnd('.'))} (because of {x.Index})"));
+        return string.Join('\n', ranked.Select(x => $"{PromptBuilder.Cut($"{agent} keeps in mind that {Lower(x.Text.TrimEnd('.'))}", 160)} (because of {x.Index})"));
     }
 
     private static string Interview(PromptReader p, Random random)

@@ -38,7 +38,7 @@ public sealed partial class ScriptedMind : IMind
         {
             ImportanceDecision.Name => Importance(p, random),
             DayPlanDecision.Name => DayPlan(p, random),
-            HourlyScheduleDecision.Name => HourlySchedule(p),
+            HourlyScheduleDecision.Name => HourlySchedule(p, random),
             TaskDecompositionDecision.Name => Decompose(p, random),
             PlaceChoiceDecision.Name => Place(p, random),
             ObjectStateDecision.Name => ObjectState(p),

@@ -39,7 +39,7 @@ public sealed class DecisionTests
     [
         new ImportanceDecision("Isabella Rodriguez", "Sam Moore is running for mayor"),
         new DayPlanDecision("Isabella Rodriguez", "34, friendly, outgoing. Runs Hobbs Cafe.", "goes to bed around 11pm, wakes up around 6am", new DateOnly(2023, 2, 14), Routine, Memories),
-        new HourlyScheduleDecision("Isabella Rodriguez", new DateOnly(2023, 2, 14), Habits.Broad(Routine, 8), Routine),
+        new HourlyScheduleDecision("Isabella Rodriguez", new DateOnly(2023, 2, 14), Habits.Broad(Routine, 8)),
         new TaskDecompositionDecision("Isabella Rodriguez", new TimeOnly(13, 0), "cook lunch for the guests", Routine),
         new PlaceChoiceDecision("Isabella Rodriguez", "cook lunch for the guests", PlaceLevel.Sector, string.Empty, "Hobbs Cafe:cafe", "Isabella's Apartment:bedroom", [.. Routine.Select(Habits.Describe)], ["Hobbs Cafe", "Isabella's Apartment", "Johnson Park", "Willow Market and Pharmacy"]),
         new ObjectStateDecision("Isabella Rodriguez", "stove", "cook lunch for the guests"),
@@ -60,8 +60,8 @@ public sealed class DecisionTests
         var prompt = Of(type).Render();
 
         Assert.Equal(type, prompt.Split('\n')[0]);
-        // About four characters a token: under ~400 tokens.
-        Assert.True(prompt.Length < 1700, $"{type}: {prompt.Length} characters");
+        // About four characters a token: under ~350 tokens.
+        Assert.True(prompt.Length <= DecisionLimits.PromptCharacters, $"{type}: {prompt.Length} characters");
         Assert.StartsWith("Reply: ", prompt.Split('\n')[^1], StringComparison.Ordinal);
     }
 
@@ -73,6 +73,7 @@ public sealed class DecisionTests
         var reply = new ScriptedMind(3).Answer(decision.Render());
 
         Assert.True(decision.Accepts(reply), $"{type} rejected: {reply}");
+        Assert.Equal(reply, decision.FormatIdeal(reply));
         Assert.Matches(new Regex("^(?:" + decision.ReplyShape + ")$"), reply);
     }
 
@@ -110,13 +111,94 @@ public sealed class DecisionTests
     }
 
     [Fact]
-    public void Task_decomposition_rejects_tasks_that_do_not_fill_the_hour()
+    public void Task_decomposition_reads_start_times_and_lasts_each_task_until_the_next()
     {
         var decision = new TaskDecompositionDecision("A", new TimeOnly(9, 0), "write", []);
 
-        Assert.True(decision.Accepts("09:00 (15 min) write\n09:15 (45 min) write more"));
-        Assert.False(decision.Accepts("09:00 (15 min) write\n09:15 (15 min) write more"));
-        Assert.False(decision.Accepts("09:00 (15 min) write\n09:30 (45 min) write more"));
+        Assert.True(decision.TryParse("09:00 write\n09:15 write more\n09:50 read it over", out var tasks));
+        Assert.Equal([15, 35, 10], tasks.Select(t => t.Minutes));
+        Assert.Equal("09:00 write\n09:15 write more\n09:50 read it over", decision.Format(tasks));
+        Assert.False(decision.Accepts("09:15 write"));
+        Assert.False(decision.Accepts("09:00 write\n09:00 write more"));
+        Assert.False(decision.Accepts("09:00 write\n09:57 write more"));
+        Assert.False(decision.Accepts("09:00 write\n10:10 write more"));
+    }
+
+    [Fact]
+    public void Task_decomposition_shows_the_habits_around_the_hour_only_when_the_activity_is_a_habit()
+    {
+        var habit = new TaskDecompositionDecision("A", new TimeOnly(13, 0), "cook lunch for the guests", Routine);
+        var party = habit with { Activity = "go to the Valentine's Day party at Hobbs Cafe" };
+
+        Assert.Equal(["12:00 cook lunch for the guests", "13:30 serve customers"], new PromptReader(habit.Render()).List("Habits"));
+        Assert.Empty(new PromptReader(party.Render()).List("Habits"));
+    }
+
+    [Fact]
+    public void An_hourly_schedule_lists_only_the_changes_and_expands_them_to_every_hour()
+    {
+        var decision = new HourlyScheduleDecision("A", new DateOnly(2023, 2, 14), Habits.Broad(Routine, 8));
+
+        Assert.True(decision.TryParse("00:00 sleep\n06:00 wake up\n08:00 work\n17:00 read\n22:00 sleep", out var hours));
+        Assert.Equal(24, hours.Count);
+        Assert.Equal("work", hours[12].Activity);
+        Assert.Equal("sleep", hours[23].Activity);
+        Assert.Equal("00:00 sleep\n06:00 wake up\n08:00 work\n17:00 read\n22:00 sleep", decision.Format(hours));
+        Assert.False(decision.Accepts("01:00 sleep\n06:00 wake up"));
+        Assert.False(decision.Accepts("00:00 sleep\n08:00 work\n06:00 wake up"));
+        Assert.False(decision.Accepts("00:00 sleep\n06:30 wake up"));
+    }
+
+    [Fact]
+    public void A_revised_schedule_starts_at_its_hour_and_keeps_the_plan_when_it_falls_back()
+    {
+        IReadOnlyList<PlanItem> rest = [new(new TimeOnly(14, 0), "serve customers"), new(new TimeOnly(18, 0), "buy groceries"), new(new TimeOnly(23, 0), "sleep")];
+        var decision = new HourlyScheduleDecision("A", new DateOnly(2023, 2, 14), rest, From: 14, Memo: "I want to go to the party at 17:00.");
+        var reader = new PromptReader(decision.Render());
+
+        Assert.Equal("14:00", reader.Field("From"));
+        Assert.Equal("I want to go to the party at 17:00.", reader.Field("Memo"));
+        Assert.True(decision.TryParse("14:00 serve customers\n17:00 go to the party\n19:00 buy groceries", out var hours));
+        Assert.Equal(10, hours.Count);
+        Assert.Equal("go to the party", hours[4].Activity);
+        Assert.False(decision.Accepts("13:00 serve customers"));
+        Assert.Equal("14:00 serve customers\n18:00 buy groceries\n23:00 sleep", decision.FallbackReply());
+        Assert.Matches(new Regex("^(?:" + decision.ReplyShape + ")$"), decision.FallbackReply());
+    }
+
+    [Fact]
+    public void A_long_list_is_cut_to_its_budget_at_word_boundaries_and_short_items_stay_whole()
+    {
+        var decision = new ReactionDecision("A", "reading", "B", "B is reading", "Monday 10:00", ["[2] short one", .. Enumerable.Range(0, 6).Select(i => $"[8] {string.Join(' ', Enumerable.Repeat($"news{i}", 30))}")]);
+        var memories = new PromptReader(decision.Render()).List("Memories");
+
+        Assert.Equal("[2] short one", memories[0]);
+        Assert.True(memories.Sum(m => m.Length) <= 450, $"{memories.Sum(m => m.Length)} characters");
+        Assert.All(memories.Skip(1), m => Assert.Matches(@"^\[8\]( news\d)+\.\.\.$", m));
+    }
+
+    [Fact]
+    public void Place_choice_shows_only_the_habits_that_fit_the_task_and_the_place_chosen_so_far()
+    {
+        var habits = Routine.Select(Habits.Describe).ToList();
+        var sector = new PlaceChoiceDecision("A", "cook and eat dinner", PlaceLevel.Sector, string.Empty, string.Empty, "Isabella's Apartment:bedroom", habits, ["Hobbs Cafe", "Isabella's Apartment"]);
+        var arena = sector with { Level = PlaceLevel.Arena, Within = "Hobbs Cafe", Options = ["cafe", "kitchen"] };
+
+        Assert.Equal(["19:00 cook and eat dinner (Isabella's Apartment:kitchen:stove)", "12:00 cook lunch for the guests (Hobbs Cafe:kitchen:stove)"], new PromptReader(sector.Render()).List("Habits"));
+        Assert.Equal(["12:00 cook lunch for the guests (Hobbs Cafe:kitchen:stove)"], new PromptReader(arena.Render()).List("Habits"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void The_ideal_form_of_a_reply_matches_the_reply_shape_and_of_garbage_is_null(string type)
+    {
+        var decision = Of(type);
+        var ideal = decision.FormatIdeal(new ScriptedMind(7).Answer(decision.Render()));
+
+        Assert.NotNull(ideal);
+        Assert.Matches(new Regex("^(?:" + decision.ReplyShape + ")$"), ideal);
+        Assert.Null(decision.FormatIdeal("%%% garbage"));
+        Assert.Null(decision.FormatIdeal(null));
     }
 
     [Fact]

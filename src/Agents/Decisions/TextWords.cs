@@ -1,4 +1,4 @@
-namespace Agents.Minds;
+namespace Agents.Decisions;
 
 /// <summary>Content words of a text, for the scripted mind's matching.</summary>
 internal static class TextWords
