@@ -453,13 +453,18 @@ public sealed class InferenceEngine : IAsyncDisposable
             return sequence.Sampler.Next(logits, null);
         }
 
+        // Try the unconstrained choice first: when the constraint allows it, it is the answer. Greedy, that is the
+        // best allowed token; sampled without top-k/top-p, accepting an allowed draw and otherwise drawing from the
+        // masked distribution gives each allowed token p(t) + (1 - p(A)) p(t) / p(A) = p(t) / p(A), exactly the masked
+        // distribution, while most steps skip building the mask of a state never seen before.
         var state = sequence.ConstraintState;
-        if (sequence.Options.Temperature == 0)
+        var options = sequence.Options;
+        if (options.Temperature == 0 || (options.TopK == 0 && options.TopP >= 1))
         {
-            var best = sequence.Sampler.Next(logits, null);
-            if (constraint.Allows(state, best))
+            var first = sequence.Sampler.Next(logits, null);
+            if (constraint.Allows(state, first))
             {
-                return best;
+                return first;
             }
         }
 
