@@ -154,10 +154,12 @@ public sealed class ArenaCommandTests
             """);
         var curriculum = await CliHarness.RunAsync("arena", arena, "--curriculum", temp["curriculum.jsonl"], "--count", "30");
         Assert.True(curriculum.Exit == 0, curriculum.Err);
-        File.WriteAllText(temp["config.json"], """{ "model": { "layers": 1, "heads": 2, "key_value_heads": 1, "width": 32, "hidden_size": 64, "context_length": 512 } }""");
-        var trained = await CliHarness.RunAsync("train", "--sft", "--data", temp["curriculum.jsonl"], "--out", temp["model"], "--config", temp["config.json"],
-            "--steps", "20", "--batch", "2", "--lr", "0.005", "--vocab", "300", "--eval-every", "0", "--threads", "1");
-        Assert.True(trained.Exit == 0, trained.Err);
+
+        // Trained through the runtime's job rather than `agents train`: its progress display is process-wide in
+        // Spectre.Console, so two trainings in one test process (another class trains too) would collide.
+        var training = new Runtime.Training.TrainingOptions(Steps: 20, BatchSize: 2, LearningRate: 0.005, MinLearningRate: 0.005, WarmupSteps: 2, EvalEvery: 0);
+        var model = new Runtime.Model.ModelConfig(300, ContextLength: 512, Layers: 1, Heads: 2, KeyValueHeads: 1, Width: 32, HiddenSize: 64);
+        await Runtime.Training.TrainingJob.RunAsync(new Runtime.Training.TrainingJobOptions(temp["curriculum.jsonl"], temp["model"], training, Sft: true, Model: model, VocabularySize: 300, Threads: 1));
 
         var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--mind", "model", "--model", temp["model"], "--out", temp["out"]);
 
