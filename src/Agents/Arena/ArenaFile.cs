@@ -5,8 +5,8 @@ using YamlDotNet.RepresentationModel;
 namespace Agents.Arena;
 
 /// <summary>
-/// Reads an arena file (YAML): name, seed, bootstrap rounds, mind, task sets and strategies. Every error names the
-/// file, line and column and what was expected. Stateless and thread-safe.
+/// Reads an arena file (YAML): name, seed, bootstrap rounds, mind, task sets, strategies and the optional prompt
+/// evolution settings. Every error names the file, line and column and what was expected. Stateless and thread-safe.
 /// </summary>
 public static class ArenaFile
 {
@@ -14,7 +14,10 @@ public static class ArenaFile
     public static readonly IReadOnlyList<string> StrategyNames = ["direct", "few-shot", "chain-of-thought", "self-consistency", "react", "debate", "adversarial-debate", "agentverse"];
 
     /// <summary>The task kinds a file may use.</summary>
-    public static readonly IReadOnlyList<string> TaskKinds = ["arithmetic", "product", "multihop"];
+    public static readonly IReadOnlyList<string> TaskKinds = ["arithmetic", "product", "multihop", "word", "24", "slogan"];
+
+    /// <summary>The mind kinds a file may use.</summary>
+    public static readonly IReadOnlyList<string> MindKinds = ["simulated", "model", "endpoint"];
 
     /// <summary>Loads the arena and its mind from <paramref name="path"/>.</summary>
     /// <exception cref="ArenaFileException">The file is not a valid arena.</exception>
@@ -57,7 +60,8 @@ public static class ArenaFile
             throw new ArenaFileException($"{path}: strategy '{duplicate.Key}' appears twice; give each a different setting.");
         }
 
-        return (new ArenaSpec(name, seed, tasks, strategies, bootstrap, examples, unit), mind);
+        var evolution = reading.Evolution(root, strategies);
+        return (new ArenaSpec(name, seed, tasks, strategies, bootstrap, examples, unit, evolution), mind);
     }
 
     private sealed class Reader(string path)
@@ -103,20 +107,57 @@ public static class ArenaFile
             {
                 case null:
                     return new ArenaMindSpec();
-                case YamlScalarNode { Value: "simulated" or "endpoint" } scalar:
+                case YamlScalarNode { Value: "simulated" or "endpoint" or "model" } scalar:
                     return new ArenaMindSpec(scalar.Value!);
                 case YamlMappingNode map:
                     var kind = Text(map, "kind", "simulated");
-                    if (kind is not ("simulated" or "endpoint"))
+                    if (!MindKinds.Contains(kind))
                     {
-                        throw Error(map, $"expected mind kind 'simulated' or 'endpoint'; found '{kind}'.");
+                        throw Error(map, $"expected mind kind {string.Join(", ", MindKinds)}; found '{kind}'.");
                     }
 
                     var temperature = Value(map, "temperature") is YamlScalarNode t && double.TryParse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0.7;
-                    return new ArenaMindSpec(kind, Int(map, "seed", 0, int.MinValue), Value(map, "endpoint") is YamlScalarNode e ? e.Value : null, Value(map, "model") is YamlScalarNode m ? m.Value : null, temperature);
+                    var model = Value(map, "model") is YamlScalarNode m ? m.Value : null;
+                    if (kind == "model" && model is not null && !Path.IsPathRooted(model))
+                    {
+                        // A model folder is relative to the arena file, as a scenario's is.
+                        model = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", model));
+                    }
+
+                    return new ArenaMindSpec(kind, Int(map, "seed", 0, int.MinValue), Value(map, "endpoint") is YamlScalarNode e ? e.Value : null, model, temperature);
                 default:
-                    throw Error(node, "expected mind to be 'simulated', 'endpoint' or a mapping with kind, seed, endpoint, model.");
+                    throw Error(node, "expected mind to be 'simulated', 'model', 'endpoint' or a mapping with kind, seed, endpoint, model.");
             }
+        }
+
+        public EvolutionOptions? Evolution(YamlMappingNode root, IReadOnlyList<IArenaStrategy> strategies)
+        {
+            var node = Value(root, "evolve");
+            if (node is null)
+            {
+                return null;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                throw Error(node, "expected evolve to be a mapping such as {strategy: direct, steps: 4, candidates: 4, train: 20, test: 40}.");
+            }
+
+            var named = Value(map, "strategy");
+            var strategy = named is null ? null : Text(map, "strategy", string.Empty);
+            if (named is not null && !strategies.Any(x => x.Name == strategy && x is IInstructedStrategy))
+            {
+                throw Error(named, $"expected evolve strategy to name one of this file's strategies with an instruction ({string.Join(", ", strategies.OfType<IInstructedStrategy>().Select(x => x.Name))}); found '{strategy}'.");
+            }
+
+            return new EvolutionOptions(
+                strategy,
+                Int(map, "steps", 4, 0),
+                Int(map, "candidates", 4, 1),
+                Int(map, "train", 20, 1),
+                Int(map, "test", 40, 1),
+                Int(map, "history", 20, 1),
+                Int(map, "examples", 3, 0));
         }
 
         public TaskSetSpec TaskSet(YamlNode node)
@@ -133,6 +174,9 @@ public static class ArenaFile
                 "arithmetic" => new ArithmeticTasks(Int(map, "max", 29, 1)),
                 "product" => Digits(map),
                 "multihop" => new MultiHopTasks(Int(map, "people", 6, 1)),
+                "word" => WordSteps(map),
+                "24" => new TwentyFourTasks(Int(map, "max", 13, 6)),
+                "slogan" => new OpenEndedTasks(),
                 _ => throw Error(map, $"expected task kind {string.Join(", ", TaskKinds)}; found '{kind}'."),
             };
             return new TaskSetSpec(generator, count);
@@ -147,13 +191,15 @@ public static class ArenaFile
                 _ => throw Error(node, "expected a strategy name, or a name with settings such as {self-consistency: {k: 5}}."),
             };
             var options = settings ?? new YamlMappingNode();
+            var instruction = Value(options, "instruction") is null ? null : Text(options, "instruction", string.Empty);
+            var label = Value(options, "name") is null ? null : Text(options, "name", string.Empty);
             return name switch
             {
-                "direct" => new PromptStrategy(SolveStyle.Direct),
-                "few-shot" => new PromptStrategy(SolveStyle.FewShot),
-                "chain-of-thought" => new PromptStrategy(SolveStyle.ChainOfThought),
-                "self-consistency" => new SelfConsistencyStrategy(Int(options, "k", 5, 1)),
-                "react" => new ReActStrategy(Int(options, "steps", 7, 1)),
+                "direct" => new PromptStrategy(SolveStyle.Direct, instruction, label),
+                "few-shot" => new PromptStrategy(SolveStyle.FewShot, instruction, label),
+                "chain-of-thought" => new PromptStrategy(SolveStyle.ChainOfThought, instruction, label),
+                "self-consistency" => new SelfConsistencyStrategy(Int(options, "k", 5, 1), instruction, label),
+                "react" => new ReActStrategy(Int(options, "steps", 7, 1), instruction, label),
                 "debate" => new DebateStrategy(Int(options, "agents", 3, 1), Int(options, "rounds", 2, 0)),
                 "adversarial-debate" => new AdversarialDebateStrategy(Int(options, "rounds", 3, 1)),
                 "agentverse" => new AgentVerseStrategy(
@@ -166,6 +212,18 @@ public static class ArenaFile
                     }),
                 _ => throw Error(node, $"expected a strategy among {string.Join(", ", StrategyNames)}; found '{name}'."),
             };
+        }
+
+        private WordProblemTasks WordSteps(YamlMappingNode map)
+        {
+            var low = Int(map, "min-steps", 2, 1);
+            var high = Int(map, "max-steps", 4, 1);
+            if (high < low || high > 8)
+            {
+                throw Error(map, $"expected 1 <= min-steps <= max-steps <= 8; found {low} and {high}.");
+            }
+
+            return new WordProblemTasks(low, high, Int(map, "distractors", 2, 0));
         }
 
         private ProductTasks Digits(YamlMappingNode map)

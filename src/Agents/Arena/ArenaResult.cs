@@ -6,9 +6,11 @@ namespace Agents.Arena;
 /// <param name="Leaderboard">One score per strategy, best rating first.</param>
 /// <param name="Battles">Every pairwise battle, in the (seeded) order online Elo saw them.</param>
 /// <param name="Answers">Each strategy's normalised answer per item id (null where unparseable).</param>
+/// <param name="JudgeCalls">Calls the judge made on open-ended items (two per compared pair and item).</param>
 public sealed record ArenaResult(
     string Name,
     IReadOnlyList<ArenaTask> Items,
     IReadOnlyList<StrategyScore> Leaderboard,
     IReadOnlyList<Battle> Battles,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> Answers);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> Answers,
+    long JudgeCalls = 0);

@@ -6,8 +6,9 @@ namespace Agents.Arena;
 
 /// <summary>
 /// Plays every strategy on the same generated items, checks answers against the ground truth, turns each item into
-/// pairwise battles (the correct strategy beats the wrong one; equal outcomes tie), and rates the strategies.
-/// Items are solved one after another (a mind batches within a strategy's calls). Stateless and thread-safe.
+/// pairwise battles (the correct strategy beats the wrong one; equal outcomes tie; on open-ended items a judge decides
+/// side by side in both orders), and rates the strategies. Items are solved one after another (a mind batches within
+/// a strategy's calls). Stateless and thread-safe.
 /// </summary>
 public static class ArenaRunner
 {
@@ -15,27 +16,41 @@ public static class ArenaRunner
     public static (IReadOnlyList<ArenaTask> Items, IReadOnlyDictionary<string, IReadOnlyList<string>> Examples) Generate(ArenaSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var random = new Random(spec.Seed);
-        var examplesRandom = new Random(unchecked((spec.Seed * 7919) + 1));
+        return Generate(spec.TaskSets, spec.Seed, spec.Examples);
+    }
+
+    /// <summary>Generates the items of <paramref name="sets"/> from <paramref name="seed"/>, with <paramref name="examples"/> worked examples per kind.</summary>
+    public static (IReadOnlyList<ArenaTask> Items, IReadOnlyDictionary<string, IReadOnlyList<string>> Examples) Generate(IReadOnlyList<TaskSetSpec> sets, int seed, int examples)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var random = new Random(seed);
+        var examplesRandom = new Random(unchecked((seed * 7919) + 1));
         var items = new List<ArenaTask>();
-        var examples = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var set in spec.TaskSets)
+        var worked = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var set in sets)
         {
             items.AddRange(set.Generator.Generate(set.Count, random));
-            if (!examples.ContainsKey(set.Generator.Kind))
+            if (!worked.ContainsKey(set.Generator.Kind))
             {
-                examples[set.Generator.Kind] = set.Generator.Generate(spec.Examples, examplesRandom)
+                worked[set.Generator.Kind] = set.Generator.Generate(examples, examplesRandom)
                     .Where(t => t.Documents is null)
                     .Select(t => $"{t.Question} => Answer: {t.Answer}")
                     .ToList();
             }
         }
 
-        return (items, examples);
+        return (items, worked);
     }
 
-    /// <summary>Runs the arena with <paramref name="mind"/> playing every strategy; <paramref name="progress"/> hears each finished (strategy, item).</summary>
-    public static async Task<ArenaResult> RunAsync(ArenaSpec spec, IMind mind, IProgress<(string Strategy, int Done, int Total)>? progress, CancellationToken cancellationToken)
+    /// <summary>Runs the arena with <paramref name="mind"/> playing every strategy and judging open-ended items; <paramref name="progress"/> hears each finished (strategy, item).</summary>
+    public static Task<ArenaResult> RunAsync(ArenaSpec spec, IMind mind, IProgress<(string Strategy, int Done, int Total)>? progress, CancellationToken cancellationToken) =>
+        RunAsync(spec, mind, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs the arena with <paramref name="mind"/> playing every strategy and <paramref name="judge"/> (the player when
+    /// null) comparing answers to open-ended items; <paramref name="progress"/> hears each finished (strategy, item).
+    /// </summary>
+    public static async Task<ArenaResult> RunAsync(ArenaSpec spec, IMind mind, IMind? judge, IProgress<(string Strategy, int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(mind);
@@ -52,50 +67,113 @@ public static class ArenaRunner
         for (var s = 0; s < spec.Strategies.Count; s++)
         {
             var strategy = spec.Strategies[s];
-            var context = new ArenaContext(mind, new MindTally(), examples);
-            var byItem = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var clock = Stopwatch.StartNew();
+            var played = await PlayAsync(strategy, items, examples, mind, p => progress?.Report((strategy.Name, p, items.Count)), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < items.Count; i++)
             {
-                var answer = await strategy.SolveAsync(items[i], context, cancellationToken).ConfigureAwait(false);
-                byItem[items[i].Id] = answer;
-                correct[s, i] = answer is not null && string.Equals(answer, FinalAnswer.Normalize(items[i].Answer), StringComparison.Ordinal);
-                progress?.Report((strategy.Name, i + 1, items.Count));
+                correct[s, i] = items[i].IsCorrect(played.Answers[items[i].Id]);
             }
 
-            costs.Add((context.Tally, clock.Elapsed));
-            answers[strategy.Name] = byItem;
+            costs.Add((played.Tally, played.WallTime));
+            answers[strategy.Name] = played.Answers;
         }
 
-        var battles = Battles(names, correct, items.Select(i => i.Id).ToList(), new Random(spec.Seed));
+        var judgeTally = new MindTally();
+        var judged = await JudgedBattlesAsync(names, items, answers, judge ?? mind, judgeTally, cancellationToken).ConfigureAwait(false);
+        var truthIds = items.Select(i => i.Judged ? null : i.Id).ToList();
+        var battles = Shuffle(GroundTruthBattles(names, correct, truthIds).Concat(judged).ToList(), new Random(spec.Seed));
         var ratings = RatingBoard.Compute(names, battles, spec.Seed, spec.BootstrapRounds, spec.BootstrapUnit);
+        var graded = Enumerable.Range(0, items.Count).Where(i => !items[i].Judged).ToList();
         var board = ratings
             .Select(r =>
             {
                 var s = names.IndexOf(r.Player);
-                var right = Enumerable.Range(0, items.Count).Count(i => correct[s, i]);
-                return new StrategyScore(r.Player, r, right, items.Count, costs[s].Tally.Calls, costs[s].Tally.Tokens, costs[s].Time);
+                var right = graded.Count(i => correct[s, i]);
+                var mine = judged.Where(b => b.A == r.Player || b.B == r.Player).Select(b => b.A == r.Player ? b.ScoreA : 1 - b.ScoreA).ToList();
+                return new StrategyScore(r.Player, r, right, graded.Count, costs[s].Tally.Calls, costs[s].Tally.Tokens, costs[s].Time, mine.Count > 0 ? mine.Average() : null);
             })
             .ToList();
-        return new ArenaResult(spec.Name, items, board, battles, answers);
+        return new ArenaResult(spec.Name, items, board, battles, answers, judgeTally.Calls);
+    }
+
+    /// <summary>
+    /// Plays one strategy on <paramref name="items"/> in order: its normalised answer per item id (null where none
+    /// parsed), the share of graded items it got right, and what it cost.
+    /// </summary>
+    public static async Task<StrategyPlay> PlayAsync(
+        IArenaStrategy strategy, IReadOnlyList<ArenaTask> items, IReadOnlyDictionary<string, IReadOnlyList<string>> examples, IMind mind, Action<int>? done, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(mind);
+        var context = new ArenaContext(mind, new MindTally(), examples);
+        var byItem = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        var right = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var answer = await strategy.SolveAsync(items[i], context, cancellationToken).ConfigureAwait(false);
+            byItem[items[i].Id] = answer;
+            right += items[i].IsCorrect(answer) ? 1 : 0;
+            done?.Invoke(i + 1);
+        }
+
+        var graded = items.Count(i => !i.Judged);
+        return new StrategyPlay(byItem, graded == 0 ? 0 : (double)right / graded, context.Tally, clock.Elapsed);
     }
 
     /// <summary>Pairwise battles per item (win for the only correct one, tie otherwise), shuffled with <paramref name="random"/>.</summary>
-    internal static List<Battle> Battles(IReadOnlyList<string> names, bool[,] correct, IReadOnlyList<string> items, Random random)
+    internal static List<Battle> Battles(IReadOnlyList<string> names, bool[,] correct, IReadOnlyList<string> items, Random random) =>
+        Shuffle(GroundTruthBattles(names, correct, items), random);
+
+    // Items with a null id (judged ones) give no ground-truth battles.
+    private static List<Battle> GroundTruthBattles(IReadOnlyList<string> names, bool[,] correct, IReadOnlyList<string?> items)
     {
         var battles = new List<Battle>();
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i] is not { } id)
+            {
+                continue;
+            }
+
             for (var a = 0; a < names.Count; a++)
             {
                 for (var b = a + 1; b < names.Count; b++)
                 {
                     var score = correct[a, i] == correct[b, i] ? 0.5 : correct[a, i] ? 1 : 0;
-                    battles.Add(new Battle(names[a], names[b], score, items[i]));
+                    battles.Add(new Battle(names[a], names[b], score, id));
                 }
             }
         }
 
+        return battles;
+    }
+
+    private static async Task<List<Battle>> JudgedBattlesAsync(
+        IReadOnlyList<string> names, IReadOnlyList<ArenaTask> items, Dictionary<string, IReadOnlyDictionary<string, string?>> answers, IMind judge, MindTally tally, CancellationToken cancellationToken)
+    {
+        var battles = new List<Battle>();
+        foreach (var item in items.Where(i => i.Judged))
+        {
+            var pairs = new List<(string A, string B)>();
+            for (var a = 0; a < names.Count; a++)
+            {
+                for (var b = a + 1; b < names.Count; b++)
+                {
+                    pairs.Add((names[a], names[b]));
+                }
+            }
+
+            var scores = await SideBySide.CompareAsync(judge, tally, item.Question, pairs.Select(p => (answers[p.A][item.Id], answers[p.B][item.Id])).ToList(), cancellationToken).ConfigureAwait(false);
+            battles.AddRange(pairs.Select((p, k) => new Battle(p.A, p.B, scores[k], item.Id)));
+        }
+
+        return battles;
+    }
+
+    private static List<Battle> Shuffle(List<Battle> battles, Random random)
+    {
         for (var k = battles.Count - 1; k > 0; k--)
         {
             var j = random.Next(k + 1);

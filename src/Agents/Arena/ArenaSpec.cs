@@ -8,4 +8,13 @@ namespace Agents.Arena;
 /// <param name="BootstrapRounds">Bootstrap resamples for the 95% intervals.</param>
 /// <param name="Examples">Worked examples per kind for few-shot prompts.</param>
 /// <param name="BootstrapUnit">What the bootstrap resamples: battles (the default) or items.</param>
-public sealed record ArenaSpec(string Name, int Seed, IReadOnlyList<TaskSetSpec> TaskSets, IReadOnlyList<IArenaStrategy> Strategies, int BootstrapRounds = 1000, int Examples = 3, BootstrapUnit BootstrapUnit = BootstrapUnit.Battles);
+/// <param name="Evolution">Prompt evolution settings (the file's <c>evolve</c> section); null for the defaults.</param>
+public sealed record ArenaSpec(
+    string Name,
+    int Seed,
+    IReadOnlyList<TaskSetSpec> TaskSets,
+    IReadOnlyList<IArenaStrategy> Strategies,
+    int BootstrapRounds = 1000,
+    int Examples = 3,
+    BootstrapUnit BootstrapUnit = BootstrapUnit.Battles,
+    EvolutionOptions? Evolution = null);

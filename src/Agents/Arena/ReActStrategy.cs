@@ -5,20 +5,34 @@ namespace Agents.Arena;
 
 /// <summary>ReAct with the calculator and, when the task has documents, a knowledge base over them.</summary>
 /// <param name="MaxSteps">The step limit.</param>
-public sealed record ReActStrategy(int MaxSteps = 7) : IArenaStrategy
+/// <param name="CustomInstruction">The instruction of every step; null for <see cref="ReActStepDecision.DefaultInstruction"/>.</param>
+/// <param name="Label">The name on the leaderboard; null for "react+tools".</param>
+public sealed record ReActStrategy(int MaxSteps = 7, string? CustomInstruction = null, string? Label = null) : IInstructedStrategy
 {
     /// <inheritdoc />
-    public string Name => "react+tools";
+    public string Name => Label ?? "react+tools";
+
+    /// <inheritdoc />
+    public string Instruction => CustomInstruction ?? ReActStepDecision.DefaultInstruction;
+
+    /// <inheritdoc />
+    public IInstructedStrategy WithInstruction(string instruction) => this with { CustomInstruction = instruction, Label = Name };
+
+    /// <summary>The tools an item gets: the calculator, and a knowledge base over the item's documents when it has any.</summary>
+    public static ToolBox ToolsFor(ArenaTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Documents is { } documents
+            ? ToolBox.FromPlugins(new CalculatorPlugin(), new KnowledgeBasePlugin(documents))
+            : ToolBox.FromPlugins(new CalculatorPlugin());
+    }
 
     /// <inheritdoc />
     public async Task<string?> SolveAsync(ArenaTask task, ArenaContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(context);
-        var tools = task.Documents is { } documents
-            ? ToolBox.FromPlugins(new CalculatorPlugin(), new KnowledgeBasePlugin(documents))
-            : ToolBox.FromPlugins(new CalculatorPlugin());
-        var agent = new ReActAgent(context.Mind, tools, new ReActOptions(MaxSteps, Agent: Name), context.Tally);
+        var agent = new ReActAgent(context.Mind, ToolsFor(task), new ReActOptions(MaxSteps, Agent: Name, Instruction: CustomInstruction), context.Tally);
         var result = await agent.RunAsync(task.Question, cancellationToken).ConfigureAwait(false);
         var answer = FinalAnswer.Normalize(result.Answer);
         return answer.Length == 0 ? null : answer;

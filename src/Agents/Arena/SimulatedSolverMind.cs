@@ -13,8 +13,13 @@ namespace Agents.Arena;
 /// A rule-based stand-in for a small model in the arena, for demos and tests without any model: it does arithmetic
 /// "by heart" with a seeded chance of error per operation (high when answering directly, lower step by step, growing
 /// with the digits of a product), uses the calculator and knowledge base exactly when ReAct offers them, and debates
-/// by majority. Its ratings show the arena's machinery, not any model's skill. Deterministic per prompt and seed;
-/// thread-safe.
+/// by majority. Word problems: it may add a distractor number (likely when answering directly). The 24 game: it finds a
+/// solution by heart with a chance that falls with its error rate, else guesses; with the calculator it checks each try.
+/// Slogans: it may drop a line, the name or the feature (often when answering directly); as a judge it scores both
+/// slogans with <see cref="SloganRubric"/> and, when they tie, prefers the one shown first (position bias, which the
+/// arena's two orders turn into a tie). Solve prompts' instructions matter as <see cref="InstructionCues"/> documents,
+/// and as an optimiser (OPRO) it adds one of <see cref="InstructionCues.Tips"/> to the best instruction so far.
+/// Its ratings show the arena's machinery, not any model's skill. Deterministic per prompt and seed; thread-safe.
 /// </summary>
 public sealed partial class SimulatedSolverMind : IMind
 {
@@ -39,8 +44,8 @@ public sealed partial class SimulatedSolverMind : IMind
         var question = p.Field("Question") ?? string.Empty;
         return p.Type switch
         {
-            SolveDecision.Name => Solve(question, p.Field("Style") switch { "direct" => 0.25, "few-shot" => 0.2, _ => 0.06 }, p.Field("Style") == "chain-of-thought", random),
-            ReActStepDecision.Name => ReAct(question, p.List("Trace"), int.Parse(p.Field("Step") ?? "1", CultureInfo.InvariantCulture), p.Field("Must finish") == "yes"),
+            SolveDecision.Name => SolveInStyle(p.Field("Style"), InstructionOf(prompt), question, random),
+            ReActStepDecision.Name => ReAct(question, p.List("Trace"), int.Parse(p.Field("Step") ?? "1", CultureInfo.InvariantCulture), p.Field("Must finish") == "yes", InstructionOf(prompt), random),
             DebateAnswerDecision.Name => Debate(p, question, random),
             DebateArgumentDecision.Name => Solve(question, 0.06, true, random),
             VerdictDecision.Name => Moderate(p.List("Debate")),
@@ -48,16 +53,18 @@ public sealed partial class SimulatedSolverMind : IMind
             RecruitDecision.Name => "1. a solver who works step by step\n2. an arithmetic checker\n3. a second checker",
             ExpertTurnDecision.Name => Expert(p, random),
             EvaluateDecision.Name => Evaluate(p, random),
+            SideBySideDecision.Name => JudgeSideBySide(p),
+            InstructionProposalDecision.Name => Propose(p, random),
             _ => string.Empty,
         };
     }
 
-    private static string Solve(string question, double errorRate, bool showSteps, Random random)
+    private static string Solve(string question, double errorRate, bool showSteps, Random random, double distraction = 0.15)
     {
         var expression = Expression().Match(question);
         if (!expression.Success)
         {
-            return "Answer: unknown";
+            return SolveOther(question, errorRate, showSteps, random, distraction);
         }
 
         var steps = new StringBuilder();
@@ -115,7 +122,7 @@ public sealed partial class SimulatedSolverMind : IMind
 
     private static int Digits(decimal value) => Math.Abs(value) < 1 ? 1 : (int)Math.Floor(Math.Log10((double)Math.Abs(value))) + 1;
 
-    private static string ReAct(string question, IReadOnlyList<string> trace, int step, bool mustFinish)
+    private static string ReAct(string question, IReadOnlyList<string> trace, int step, bool mustFinish, string instruction, Random random)
     {
         var last = trace.Count > 0 ? trace[^1] : string.Empty;
         var observation = last.StartsWith("Observation", StringComparison.Ordinal) ? last[(last.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim() : string.Empty;
@@ -124,6 +131,10 @@ public sealed partial class SimulatedSolverMind : IMind
         if (expression.Success)
         {
             action = observation.Length > 0 && !observation.StartsWith("Invalid", StringComparison.Ordinal) ? $"Finish[{observation}]" : $"Calculate[{expression.Value.Trim()}]";
+        }
+        else if (ReActOther(question, trace, observation, instruction, random) is { } other)
+        {
+            action = other;
         }
         else
         {
@@ -187,7 +198,7 @@ public sealed partial class SimulatedSolverMind : IMind
         if (p.Field("Part") == "critic")
         {
             FinalAnswer.TryExtract(Solve(task, 0.06, false, random), out var mine);
-            return draft is null || draft == mine ? ExpertTurnDecision.Agree : $"The draft is wrong.\nAnswer: {mine}";
+            return draft is null || Agree(task, draft, mine) ? ExpertTurnDecision.Agree : $"The draft is wrong.\nAnswer: {mine}";
         }
 
         var said = p.List("Discussion").Select(l => FinalAnswer.TryExtract(Unfold(l), out var a) ? a : null).OfType<string>().ToList();
@@ -197,7 +208,7 @@ public sealed partial class SimulatedSolverMind : IMind
     private static string Evaluate(PromptReader p, Random random)
     {
         FinalAnswer.TryExtract(Solve(p.Field("Task") ?? string.Empty, 0.06, false, random), out var mine);
-        return FinalAnswer.TryExtract(Unfold(p.Field("Solution")), out var theirs) && theirs == mine
+        return FinalAnswer.TryExtract(Unfold(p.Field("Solution")), out var theirs) && Agree(p.Field("Task") ?? string.Empty, theirs, mine)
             ? "Score: 9\nAdvice: looks right"
             : $"Score: 3\nAdvice: recheck the arithmetic";
     }

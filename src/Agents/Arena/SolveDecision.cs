@@ -14,10 +14,19 @@ namespace Agents.Arena;
 /// <param name="Style">Direct, few-shot or chain-of-thought.</param>
 /// <param name="Examples">Worked examples ("question => answer") for few-shot; empty otherwise.</param>
 /// <param name="Sample">The sample's number, from 0.</param>
-public sealed record SolveDecision(string Agent, string Question, SolveStyle Style, IReadOnlyList<string> Examples, int Sample = 0) : Decision<string>
+/// <param name="Instruction">The instruction (the prompt's second line); null for the style's default.</param>
+public sealed record SolveDecision(string Agent, string Question, SolveStyle Style, IReadOnlyList<string> Examples, int Sample = 0, string? Instruction = null) : Decision<string>
 {
     /// <summary>The type name.</summary>
     public const string Name = "solve";
+
+    /// <summary>The default instruction of a style.</summary>
+    public static string DefaultInstruction(SolveStyle style) => style switch
+    {
+        SolveStyle.ChainOfThought => "Solve the question. Think step by step, one step per line, then give the final answer as \"Answer: X\".",
+        SolveStyle.FewShot => "Answer the question like the examples, only as \"Answer: X\".",
+        _ => "Answer the question, only as \"Answer: X\".",
+    };
 
     /// <inheritdoc />
     public override string Type => Name;
@@ -31,19 +40,12 @@ public sealed record SolveDecision(string Agent, string Question, SolveStyle Sty
     /// <inheritdoc />
     public override string Render()
     {
-        var builder = new PromptBuilder(
-                Name,
-                Style switch
-                {
-                    SolveStyle.ChainOfThought => "Solve the question. Think step by step, one step per line, then give the final answer as \"Answer: X\".",
-                    SolveStyle.FewShot => "Answer the question like the examples, only as \"Answer: X\".",
-                    _ => "Answer the question, only as \"Answer: X\".",
-                })
+        var builder = new PromptBuilder(Name, PromptBuilder.OneLine(Instruction ?? DefaultInstruction(Style), 400))
             .Field("Agent", Agent)
             .Field("Style", Style switch { SolveStyle.ChainOfThought => "chain-of-thought", SolveStyle.FewShot => "few-shot", _ => "direct" });
         if (Style == SolveStyle.FewShot)
         {
-            builder.List("Examples", Examples);
+            WorkedExamples.Write(builder, Examples);
         }
 
         return builder

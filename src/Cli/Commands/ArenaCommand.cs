@@ -4,25 +4,44 @@ using System.Text.Json;
 using Agents.Arena;
 using Agents.Cli.Reporting;
 using Agents.Minds;
+using Agents.Runtime.Inference;
+using Agents.Runtime.Serving;
 using Spectre.Console;
 
 namespace Agents.Cli.Commands;
 
-/// <summary><c>agents arena</c>: plays prompt strategies against each other on generated tasks and prints a leaderboard.</summary>
+/// <summary>
+/// <c>agents arena</c>: plays prompt strategies against each other on generated tasks and prints a leaderboard; with
+/// <c>--evolve</c> improves one strategy's instruction (OPRO); with <c>--curriculum</c> writes the programmatic
+/// solvers' traces as chat JSONL.
+/// </summary>
 public static class ArenaCommand
 {
+    // Strategy names such as "react+tools" stay readable in the files.
+    private static readonly JsonSerializerOptions Lines = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "The arena file (YAML), e.g. scenarios/arena/arithmetic.yaml." };
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder for the plot and answers (default: runs/arena-<name>-<date-time>)." };
-        var mind = new Option<string?>("--mind") { Description = "Who plays: simulated (rule-based stand-in) or endpoint:URL (an OpenAI-compatible server). Default: the file's mind." };
-        var model = new Option<string?>("--model") { Description = "The endpoint's model name (with --mind endpoint:URL)." };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder for the plot, answers and evolution history (default: runs/arena-<name>-<date-time>)." };
+        var mind = new Option<string?>("--mind")
+        {
+            Description = "Who plays: simulated (rule-based stand-in), model (a model folder run by the bundled runtime, replies constrained to each decision's shape) or endpoint:URL (an OpenAI-compatible server). Default: the file's mind.",
+        };
+        var model = new Option<string?>("--model") { Description = "With --mind model: the model folder (default: the file's mind.model, else models/default). With an endpoint: the model name." };
         var seed = new Option<int?>("--seed") { Description = "Seed of items and bootstrap (default: the file's seed)." };
         var bootstrap = new Option<int?>("--bootstrap") { Description = "Bootstrap rounds for the 95% intervals (default: the file's, else 1000)." };
+        var evolve = new Option<string?>("--evolve")
+        {
+            Description = "Improve one strategy's instruction OPRO-style instead of playing the arena: --evolve [STRATEGY] (default: the file's evolve.strategy, else the first strategy with an instruction).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var curriculum = new Option<FileInfo?>("--curriculum") { Description = "Write the programmatic solvers' chain-of-thought and ReAct traces to this chat JSONL file (one line per decision) instead of playing." };
+        var count = new Option<int?>("--count") { Description = "With --curriculum: items per task set (default: the file's counts)." };
         var command = new Command("arena", "Play prompt strategies (direct, few-shot, chain-of-thought, self-consistency, ReAct with tools, debate) on the same generated items; print Bradley-Terry ratings with 95% intervals, Elo, accuracy and cost; plot the ratings.")
         {
-            file, output, mind, model, seed, bootstrap,
+            file, output, mind, model, seed, bootstrap, evolve, curriculum, count,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -39,35 +58,45 @@ public static class ArenaCommand
                 Seed = parse.GetValue(seed) ?? spec.Seed,
                 BootstrapRounds = parse.GetValue(bootstrap) is { } rounds ? (rounds >= 0 ? rounds : throw new CliUsageException("--bootstrap must be 0 or more.")) : spec.BootstrapRounds,
             };
-            var (player, description) = CreateMind(parse.GetValue(mind), parse.GetValue(model), mindSpec);
+            var evolving = parse.GetResult(evolve) is not null;
+            var curriculumFile = parse.GetValue(curriculum);
+            if (evolving && curriculumFile is not null)
+            {
+                throw new CliUsageException("Give either --evolve or --curriculum, not both.");
+            }
+
+            if (parse.GetValue(count) is { } perSet && curriculumFile is null)
+            {
+                throw new CliUsageException($"--count {perSet} goes with --curriculum.");
+            }
+
+            if (curriculumFile is not null)
+            {
+                return await WriteCurriculumAsync(console, spec, curriculumFile.FullName, parse.GetValue(count), cancel);
+            }
+
+            var strategy = evolving ? EvolvedStrategy(spec, parse.GetValue(evolve)) : null;
+            await using var owned = new RunCommand.Owned(null);
+            var (player, description) = await CreateMindAsync(parse.GetValue(mind), parse.GetValue(model), mindSpec, owned, cancel);
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("runs", $"arena-{spec.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(folder);
+            if (strategy is not null)
+            {
+                return await EvolveAsync(console, spec, strategy, player, description, folder, cancel);
+            }
 
             console.MarkupLineInterpolated($"Arena [bold]{spec.Name}[/]: {spec.Strategies.Count} strategies, {spec.TaskSets.Sum(t => t.Count)} items, mind {description}.");
             var result = await ArenaRunner.RunAsync(spec, player, null, cancel);
-
-            var table = new Table().AddColumns("#", "strategy", "rating", "95% interval", "Elo", "accuracy", "calls", "tokens", "wall time");
-            var rank = 0;
-            foreach (var score in result.Leaderboard)
-            {
-                var r = score.Rating;
-                table.AddRow(
-                    (++rank).ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(score.Strategy),
-                    r.Value.ToString("F0", CultureInfo.InvariantCulture),
-                    $"{r.Lower.ToString("F0", CultureInfo.InvariantCulture)} - {r.Upper.ToString("F0", CultureInfo.InvariantCulture)}",
-                    r.Elo.ToString("F0", CultureInfo.InvariantCulture),
-                    $"{score.Accuracy.ToString("P0", CultureInfo.InvariantCulture)} ({score.Correct}/{score.Items})",
-                    score.Calls.ToString(CultureInfo.InvariantCulture),
-                    score.Tokens.ToString(CultureInfo.InvariantCulture),
-                    $"{score.WallTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s");
-            }
-
-            console.Write(table);
+            console.Write(Leaderboard(result));
             var plotPath = Path.Combine(folder, "ratings.png");
             ArenaPlot.Save(result, plotPath);
             WriteAnswers(result, Path.Combine(folder, "answers.jsonl"));
             console.MarkupLineInterpolated($"Ratings: Bradley-Terry MLE (400 scale, mean 1000), {spec.BootstrapRounds} bootstrap rounds over {(spec.BootstrapUnit == BootstrapUnit.Items ? "items" : "battles")}; Elo: online, K=4.");
+            if (result.JudgeCalls > 0)
+            {
+                console.MarkupLineInterpolated($"Open-ended items: judged side by side in both orders by the same mind ({result.JudgeCalls} judge calls); a verdict that flips with the order is a tie.");
+            }
+
             console.MarkupLineInterpolated($"Plot: {plotPath}");
             console.MarkupLineInterpolated($"Answers: {Path.Combine(folder, "answers.jsonl")}");
             return AgentsCommand.Ok;
@@ -75,12 +104,167 @@ public static class ArenaCommand
         return command;
     }
 
-    private static (IMind Mind, string Description) CreateMind(string? choice, string? model, ArenaMindSpec spec)
+    private static Table Leaderboard(ArenaResult result)
+    {
+        var judged = result.Leaderboard.Any(s => s.JudgedScore is not null);
+        var table = new Table().AddColumns("#", "strategy", "rating", "95% interval", "Elo", "accuracy");
+        if (judged)
+        {
+            table.AddColumn("side by side");
+        }
+
+        table.AddColumns("calls", "tokens", "wall time");
+        var rank = 0;
+        foreach (var score in result.Leaderboard)
+        {
+            var r = score.Rating;
+            var cells = new List<string>
+            {
+                (++rank).ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(score.Strategy),
+                r.Value.ToString("F0", CultureInfo.InvariantCulture),
+                $"{r.Lower.ToString("F0", CultureInfo.InvariantCulture)} - {r.Upper.ToString("F0", CultureInfo.InvariantCulture)}",
+                r.Elo.ToString("F0", CultureInfo.InvariantCulture),
+                score.Items == 0 ? "n/a" : $"{score.Accuracy.ToString("P0", CultureInfo.InvariantCulture)} ({score.Correct}/{score.Items})",
+            };
+            if (judged)
+            {
+                cells.Add(score.JudgedScore is { } s ? s.ToString("P0", CultureInfo.InvariantCulture) : "n/a");
+            }
+
+            cells.Add(score.Calls.ToString(CultureInfo.InvariantCulture));
+            cells.Add(score.Tokens.ToString(CultureInfo.InvariantCulture));
+            cells.Add($"{score.WallTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s");
+            table.AddRow(cells.ToArray());
+        }
+
+        return table;
+    }
+
+    private static IInstructedStrategy EvolvedStrategy(ArenaSpec spec, string? named)
+    {
+        var name = named ?? spec.Evolution?.Strategy;
+        var instructed = spec.Strategies.OfType<IInstructedStrategy>().ToList();
+        if (name is null)
+        {
+            return instructed.FirstOrDefault()
+                ?? throw new CliUsageException($"--evolve: the arena has no strategy with an instruction (direct, few-shot, chain-of-thought, self-consistency, react); it has {string.Join(", ", spec.Strategies.Select(s => s.Name))}.");
+        }
+
+        return instructed.FirstOrDefault(s => s.Name == name)
+            ?? throw new CliUsageException($"--evolve {name}: expected one of the arena's strategies with an instruction: {string.Join(", ", instructed.Select(s => s.Name))}.");
+    }
+
+    private static async Task<int> EvolveAsync(IAnsiConsole console, ArenaSpec spec, IInstructedStrategy strategy, IMind player, string description, string folder, CancellationToken cancel)
+    {
+        var options = spec.Evolution ?? new EvolutionOptions();
+        console.MarkupLineInterpolated($"Evolving the instruction of [bold]{strategy.Name}[/] (OPRO): {options.Steps} steps of {options.Candidates} candidates, each scored on {options.TrainItems} training items; mind {description} (also the optimiser).");
+        var historyPath = Path.Combine(folder, "evolution.jsonl");
+        EvolutionResult result;
+        await using (var history = new StreamWriter(historyPath) { NewLine = "\n" })
+        {
+            result = await PromptEvolution.RunAsync(
+                strategy,
+                spec.TaskSets,
+                spec.Seed,
+                player,
+                player,
+                options,
+                scored =>
+                {
+                    history.WriteLine(JsonSerializer.Serialize(new { step = scored.Step, score = scored.Score, instruction = scored.Instruction }, Lines));
+                    history.Flush();
+                    console.MarkupLineInterpolated($"  step {scored.Step}: {scored.Score.ToString("P0", CultureInfo.InvariantCulture),4}  {scored.Instruction}");
+                },
+                cancel);
+        }
+
+        var table = new Table().AddColumns("instruction", "training", "held-out");
+        table.AddRow("start: " + Markup.Escape(result.Start.Instruction), result.Start.Score.ToString("P0", CultureInfo.InvariantCulture), result.StartTestScore.ToString("P0", CultureInfo.InvariantCulture));
+        table.AddRow("best: " + Markup.Escape(result.Best.Instruction), result.Best.Score.ToString("P0", CultureInfo.InvariantCulture), result.BestTestScore.ToString("P0", CultureInfo.InvariantCulture));
+        console.Write(table);
+        var summaryPath = Path.Combine(folder, "evolution.json");
+        await File.WriteAllTextAsync(
+            summaryPath,
+            JsonSerializer.Serialize(
+                new
+                {
+                    strategy = result.Strategy,
+                    start = result.Start.Instruction,
+                    start_train = result.Start.Score,
+                    start_test = result.StartTestScore,
+                    best = result.Best.Instruction,
+                    best_train = result.Best.Score,
+                    best_test = result.BestTestScore,
+                    gain = result.Gain,
+                    test_items = result.TestItems,
+                    scored = result.History.Count,
+                },
+                new JsonSerializerOptions(Lines) { WriteIndented = true }),
+            cancel);
+        console.MarkupLineInterpolated($"Gain on {result.TestItems} held-out items: {(result.Gain * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)} points ({result.StartTestScore.ToString("P0", CultureInfo.InvariantCulture)} -> {result.BestTestScore.ToString("P0", CultureInfo.InvariantCulture)}).");
+        console.MarkupLineInterpolated($"History: {historyPath}");
+        console.MarkupLineInterpolated($"Summary: {summaryPath}");
+        return AgentsCommand.Ok;
+    }
+
+    private static async Task<int> WriteCurriculumAsync(IAnsiConsole console, ArenaSpec spec, string path, int? count, CancellationToken cancel)
+    {
+        if (count is < 1)
+        {
+            throw new CliUsageException($"--count must be 1 or more; got {count}.");
+        }
+
+        var sets = count is { } n ? spec.TaskSets.Select(s => s with { Count = n }).ToList() : spec.TaskSets;
+
+        // Not the arena's own items: a model trained on the curriculum is then tested on items it has not seen.
+        var seed = unchecked((spec.Seed * 31) + 303);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var temp = path + ".tmp";
+        CurriculumSummary summary;
+        await using (var writer = new StreamWriter(temp) { NewLine = "\n" })
+        {
+            summary = await ArenaCurriculum.WriteAsync(sets, spec.Strategies, seed, spec.Examples, writer, cancel);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        console.MarkupLineInterpolated($"Curriculum of [bold]{spec.Name}[/]: {summary.Lines} decisions from {summary.Items} items (seed {seed}, not the arena's items), strategies {string.Join(", ", summary.Strategies)}.");
+        foreach (var (type, lines) in summary.ByDecision)
+        {
+            console.MarkupLineInterpolated($"  {type}: {lines}");
+        }
+
+        if (summary.Dropped > 0)
+        {
+            console.MarkupLineInterpolated($"  {summary.Dropped} items left out: no strategy of the curriculum solves them (multi-hop needs react).");
+        }
+
+        console.MarkupLineInterpolated($"Written: {path}");
+        return AgentsCommand.Ok;
+    }
+
+    private static async Task<(IMind Mind, string Description)> CreateMindAsync(string? choice, string? model, ArenaMindSpec spec, RunCommand.Owned owned, CancellationToken cancel)
     {
         var kind = choice ?? (spec.Kind == "endpoint" ? "endpoint:" + (spec.Endpoint ?? string.Empty) : spec.Kind);
         if (kind == "simulated")
         {
             return (new SimulatedSolverMind(spec.Seed), "simulated (rule-based stand-in, not a model)");
+        }
+
+        if (kind == "model")
+        {
+            var folder = Path.GetFullPath(model ?? (spec.Kind == "model" ? spec.Model : null) ?? Path.Combine("models", "default"));
+            if (!File.Exists(Path.Combine(folder, "config.json")))
+            {
+                throw new CliUsageException(
+                    $"--mind model: no model folder (config.json, model.safetensors, tokenizer.json) at {folder}. " +
+                    "Give --model FOLDER or mind.model in the arena file, train one with 'agents train' (e.g. on 'agents arena FILE --curriculum'), or use --mind simulated.");
+            }
+
+            var host = await LocalModelHost.LoadAsync(folder, new EngineOptions(Slots: 8), device: "auto", threads: 0, cancellationToken: cancel);
+            owned.Add(host);
+            var options = new ModelMindOptions(Temperature: spec.Temperature, Seed: spec.Seed, ConstrainReplies: true);
+            return (new ModelMind(host.ChatClient, options), $"model {folder} (bundled runtime, constrained replies)");
         }
 
         if (kind.StartsWith("endpoint:", StringComparison.Ordinal))
@@ -91,21 +275,22 @@ public static class ArenaCommand
                 throw new CliUsageException($"--mind {kind}: expected endpoint:http://host:port/v1.");
             }
 
-            var name = model ?? spec.Model ?? throw new CliUsageException("An endpoint mind needs a model name: --model NAME or 'model' in the file's mind.");
+            var name = model ?? (spec.Kind == "endpoint" ? spec.Model : null) ?? throw new CliUsageException("An endpoint mind needs a model name: --model NAME or 'model' in the file's mind.");
             var client = EndpointMind.CreateClient(endpoint, name, Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
             return (new ModelMind(client, new ModelMindOptions(Temperature: spec.Temperature, Seed: spec.Seed)), $"endpoint {endpoint} model {name}");
         }
 
-        throw new CliUsageException($"--mind: expected simulated or endpoint:URL; got '{kind}'.");
+        throw new CliUsageException($"--mind: expected simulated, model or endpoint:URL; got '{kind}'.");
     }
 
     private static void WriteAnswers(ArenaResult result, string path)
     {
-        using var writer = new StreamWriter(path);
+        using var writer = new StreamWriter(path) { NewLine = "\n" };
         foreach (var item in result.Items)
         {
             var answers = result.Answers.ToDictionary(a => a.Key, a => a.Value[item.Id]);
-            writer.WriteLine(JsonSerializer.Serialize(new { id = item.Id, kind = item.Kind, question = item.Question, truth = item.Answer, answers }));
+            var correct = item.Judged ? null : result.Answers.ToDictionary(a => a.Key, a => item.IsCorrect(a.Value[item.Id]));
+            writer.WriteLine(JsonSerializer.Serialize(new { id = item.Id, kind = item.Kind, question = item.Question, truth = item.Answer, judged = item.Judged, answers, correct }, Lines));
         }
     }
 }

@@ -44,6 +44,10 @@ public sealed class ArenaFileTests
     [InlineData("name: x\nstrategies: [direct]\n", ":1:1: expected a list 'tasks'")]
     [InlineData("name: [x\n", "not valid YAML")]
     [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies: [direct, direct]\n", "appears twice")]
+    [InlineData("name: x\ntasks:\n  - kind: word\n    max-steps: 20\nstrategies: [direct]\n", ":3:5: expected 1 <= min-steps <= max-steps <= 8")]
+    [InlineData("name: x\nmind: {kind: oracle}\ntasks:\n  - kind: arithmetic\nstrategies: [direct]\n", ":2:7: expected mind kind simulated, model, endpoint")]
+    [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies: [direct, debate]\nevolve: {strategy: debate}\n", ":5:20: expected evolve strategy to name one of this file's strategies with an instruction (direct)")]
+    [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies: [direct]\nevolve: {steps: -1}\n", ":5:17: expected 'steps' to be a whole number of at least 0")]
     public void Bad_arena_files_name_the_place_and_the_expectation(string yaml, string message)
     {
         var path = Write(yaml);
@@ -52,6 +56,46 @@ public sealed class ArenaFileTests
             var error = Assert.Throws<ArenaFileException>(() => ArenaFile.Load(path));
             Assert.Contains(message, error.Message, StringComparison.Ordinal);
             Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_shipped_reasoning_arena_loads_word_problems_24_slogans_and_its_evolve_section()
+    {
+        var (spec, mind) = ArenaFile.Load(RepoFile("scenarios/arena/reasoning.yaml"));
+
+        Assert.Equal(["word", "24", "slogan"], spec.TaskSets.Select(t => t.Generator.Kind));
+        Assert.Equal("simulated", mind.Kind);
+        Assert.Equal(new EvolutionOptions("direct", 4, 4, 20, 60), spec.Evolution);
+    }
+
+    [Fact]
+    public void Strategies_take_an_instruction_and_a_name_and_a_model_folder_is_relative_to_the_file()
+    {
+        var path = Write("""
+            name: x
+            mind: {kind: model, model: ../models/tiny, temperature: 0}
+            tasks:
+              - {kind: "24", count: 3}
+            strategies:
+              - chain-of-thought
+              - chain-of-thought: {instruction: "Check every step.", name: cot-checked}
+              - react: {instruction: "Use the calculator."}
+            """);
+        try
+        {
+            var (spec, mind) = ArenaFile.Load(path);
+
+            Assert.Equal(["chain-of-thought", "cot-checked", "react+tools"], spec.Strategies.Select(s => s.Name));
+            Assert.Equal("Check every step.", ((IInstructedStrategy)spec.Strategies[1]).Instruction);
+            Assert.Equal("Use the calculator.", ((IInstructedStrategy)spec.Strategies[2]).Instruction);
+            Assert.Equal(SolveDecision.DefaultInstruction(SolveStyle.ChainOfThought), ((IInstructedStrategy)spec.Strategies[0]).Instruction);
+            Assert.Equal(("model", 0.0), (mind.Kind, mind.Temperature));
+            Assert.Equal(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "models", "tiny")), mind.Model);
         }
         finally
         {

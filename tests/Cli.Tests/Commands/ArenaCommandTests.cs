@@ -1,0 +1,241 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SkiaSharp;
+
+namespace Agents.Cli.Tests.Commands;
+
+public sealed class ArenaCommandTests
+{
+    private const string SmallArena = """
+        name: small
+        seed: 4
+        bootstrap: 50
+        bootstrap-unit: items
+        mind: {kind: simulated, seed: 2}
+        tasks:
+          - {kind: arithmetic, count: 6}
+          - {kind: word, count: 6}
+          - {kind: "24", count: 4}
+          - {kind: slogan, count: 2}
+        strategies:
+          - direct
+          - chain-of-thought
+          - react
+        evolve: {strategy: direct, steps: 2, candidates: 3, train: 12, test: 30}
+        """;
+
+    private static string WriteArena(TempFolder temp, string yaml = SmallArena)
+    {
+        var path = temp["small.yaml"];
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_small_arena_prints_the_leaderboard_and_writes_a_decodable_plot_and_the_answers()
+    {
+        using var temp = new TempFolder();
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", WriteArena(temp), "--out", temp["out"]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Arena small: 3 strategies, 18 items, mind simulated", output);
+        foreach (var header in new[] { "strategy", "rating", "95% interval", "Elo", "accuracy", "side by side", "calls", "tokens" })
+        {
+            Assert.Contains(header, output);
+        }
+
+        var rows = Regex.Matches(output, @"│ (\d) │ (\S+) +│ (\d+) +│ (\d+) - (\d+) +│").Select(m => (Rank: m.Groups[1].Value, Name: m.Groups[2].Value, Rating: int.Parse(m.Groups[3].Value))).ToList();
+        Assert.Equal(["1", "2", "3"], rows.Select(r => r.Rank));
+        Assert.Equal(["chain-of-thought", "direct", "react+tools"], rows.Select(r => r.Name).Order());
+        Assert.Equal(rows.Select(r => r.Rating).OrderDescending(), rows.Select(r => r.Rating));
+        var judged = Regex.Match(output, @"\((\d+) judge calls\)");
+        Assert.True(judged.Success, output);
+        Assert.InRange(int.Parse(judged.Groups[1].Value), 2, 2 * 3 * 2);
+
+        using (var plot = SKBitmap.Decode(Path.Combine(temp["out"], "ratings.png")))
+        {
+            Assert.NotNull(plot);
+            Assert.Equal((900, 520), (plot.Width, plot.Height));
+            var colours = Enumerable.Range(0, 40).Select(i => plot.GetPixel(450, i * 13)).Distinct().Count();
+            Assert.True(colours > 1, "the plot is blank");
+        }
+
+        var answers = File.ReadAllLines(Path.Combine(temp["out"], "answers.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(18, answers.Count);
+        Assert.All(answers, a => Assert.Equal(["chain-of-thought", "direct", "react+tools"], a.GetProperty("answers").EnumerateObject().Select(p => p.Name).Order()));
+        Assert.All(answers.Where(a => a.GetProperty("kind").GetString() == "24"), a => Assert.True(a.GetProperty("correct").GetProperty("react+tools").GetBoolean()));
+        Assert.All(answers.Where(a => a.GetProperty("judged").GetBoolean()), a => Assert.Equal(JsonValueKind.Null, a.GetProperty("correct").ValueKind));
+    }
+
+    [Theory]
+    [InlineData("name: [small\n", ":2:1: not valid YAML")]
+    [InlineData("name: small\ntasks:\n  - {kind: arithmetic}\nstrategies: [direct, telepathy]\n", ":4:22: expected a strategy among direct, few-shot")]
+    [InlineData("name: small\ntasks:\n  - {kind: algebra}\nstrategies: [direct]\n", ":3:5: expected task kind arithmetic, product, multihop, word, 24, slogan; found 'algebra'")]
+    public async Task A_bad_arena_file_exits_2_naming_the_file_line_and_column_and_writes_nothing(string yaml, string message)
+    {
+        using var temp = new TempFolder();
+        var path = WriteArena(temp, yaml);
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", path, "--out", temp["out"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(path + message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("at Agents.", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
+    public async Task A_missing_file_and_contradictory_options_exit_2()
+    {
+        using var temp = new TempFolder();
+        var path = WriteArena(temp);
+
+        var missing = await CliHarness.RunAsync("arena", temp["nothing.yaml"]);
+        var both = await CliHarness.RunAsync("arena", path, "--evolve", "--curriculum", temp["c.jsonl"]);
+        var unknown = await CliHarness.RunAsync("arena", path, "--evolve", "debate", "--out", temp["out"]);
+        var noModel = await CliHarness.RunAsync("arena", path, "--mind", "model", "--model", temp["no-model"], "--out", temp["out"]);
+
+        Assert.Equal((2, true), (missing.Exit, missing.Err.Contains("No arena file at", StringComparison.Ordinal)));
+        Assert.Equal((2, true), (both.Exit, both.Err.Contains("either --evolve or --curriculum", StringComparison.Ordinal)));
+        Assert.Equal((2, true), (unknown.Exit, unknown.Err.Contains("--evolve debate: expected one of the arena's strategies with an instruction: direct, chain-of-thought, react+tools", StringComparison.Ordinal)));
+        Assert.Equal((2, true), (noModel.Exit, noModel.Err.Contains(temp["no-model"], StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
+    public async Task Evolve_writes_the_scored_history_as_jsonl_and_reports_the_held_out_gain()
+    {
+        using var temp = new TempFolder();
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", WriteArena(temp), "--evolve", "--out", temp["out"]);
+
+        Assert.True(exit == 0, error);
+        var history = File.ReadAllLines(Path.Combine(temp["out"], "evolution.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.InRange(history.Count, 3, 7);
+        Assert.Equal(0, history[0].GetProperty("step").GetInt32());
+        Assert.Equal("Answer the question, only as \"Answer: X\".", history[0].GetProperty("instruction").GetString());
+        Assert.Equal(history.Select(h => h.GetProperty("step").GetInt32()).Order(), history.Select(h => h.GetProperty("step").GetInt32()));
+        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp["out"], "evolution.json"))).RootElement;
+        Assert.Equal(history.Max(h => h.GetProperty("score").GetDouble()), summary.GetProperty("best_train").GetDouble());
+        Assert.True(summary.GetProperty("gain").GetDouble() > 0, output);
+        Assert.Matches(@"Gain on 30 held-out items: \+\d+\.\d points", output);
+    }
+
+    [Fact]
+    public async Task Curriculum_writes_chat_jsonl_of_the_solvers_decisions_for_count_items_per_set()
+    {
+        using var temp = new TempFolder();
+        var path = temp["sub/curriculum.jsonl"];
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", WriteArena(temp), "--curriculum", path, "--count", "2");
+
+        Assert.True(exit == 0, error);
+        var lines = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains($"Curriculum of small: {lines.Count} decisions from 8 items", output);
+        Assert.All(lines, l => Assert.Equal(3, l.GetProperty("messages").GetArrayLength()));
+        Assert.Equal(["react step", "solve"], lines.Select(l => l.GetProperty("decision").GetString()).Distinct().Order());
+        Assert.False(File.Exists(path + ".tmp"));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_model_trained_on_the_curriculum_plays_the_arena_with_constrained_replies()
+    {
+        using var temp = new TempFolder();
+        var arena = WriteArena(temp, """
+            name: tiny-model
+            seed: 1
+            bootstrap: 20
+            tasks:
+              - {kind: arithmetic, count: 3, max: 9}
+            strategies: [direct, few-shot]
+            """);
+        var curriculum = await CliHarness.RunAsync("arena", arena, "--curriculum", temp["curriculum.jsonl"], "--count", "30");
+        Assert.True(curriculum.Exit == 0, curriculum.Err);
+
+        // Trained through the runtime's job rather than `agents train`: its progress display is process-wide in
+        // Spectre.Console, so two trainings in one test process (another class trains too) would collide.
+        var training = new Runtime.Training.TrainingOptions(Steps: 20, BatchSize: 2, LearningRate: 0.005, MinLearningRate: 0.005, WarmupSteps: 2, EvalEvery: 0);
+        var model = new Runtime.Model.ModelConfig(300, ContextLength: 512, Layers: 1, Heads: 2, KeyValueHeads: 1, Width: 32, HiddenSize: 64);
+        await Runtime.Training.TrainingJob.RunAsync(new Runtime.Training.TrainingJobOptions(temp["curriculum.jsonl"], temp["model"], training, Sft: true, Model: model, VocabularySize: 300, Threads: 1));
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--mind", "model", "--model", temp["model"], "--out", temp["out"]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("constrained replies", output);
+        var calls = Regex.Matches(output, @"│ \d │ (\S+) +│.*│ (\d+) +│ (\d+) +│ [\d.]+ s +│").Select(m => int.Parse(m.Groups[2].Value)).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, c => Assert.True(c >= 3));
+
+        // Constrained to "Answer: [^\n]+", every reply parses, right or wrong: no answer is missing.
+        var answers = File.ReadAllLines(Path.Combine(temp["out"], "answers.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.All(answers, a => Assert.All(a.GetProperty("answers").EnumerateObject(), p => Assert.NotEqual(JsonValueKind.Null, p.Value.ValueKind)));
+    }
+
+    [Fact]
+    public async Task An_endpoint_mind_plays_over_http_and_its_reported_tokens_are_counted()
+    {
+        using var temp = new TempFolder();
+        var arena = WriteArena(temp, """
+            name: endpoint
+            seed: 1
+            bootstrap: 20
+            tasks:
+              - {kind: arithmetic, count: 4}
+            strategies: [direct, chain-of-thought]
+            """);
+        using var server = new System.Net.HttpListener();
+        var port = FreePort();
+        server.Prefixes.Add($"http://127.0.0.1:{port}/");
+        server.Start();
+        var prompts = new List<string>();
+        var serving = Task.Run(async () =>
+        {
+            while (server.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try
+                {
+                    context = await server.GetContextAsync();
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                using var body = new StreamReader(context.Request.InputStream);
+                var request = JsonDocument.Parse(await body.ReadToEndAsync()).RootElement;
+                lock (prompts)
+                {
+                    prompts.Add(request.GetProperty("messages")[1].GetProperty("content").GetString()!);
+                }
+
+                var reply = $$$"""{"id":"c1","object":"chat.completion","created":1,"model":"{{{request.GetProperty("model").GetString()}}}","choices":[{"index":0,"message":{"role":"assistant","content":"Answer: 7"},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":3,"total_tokens":13}}""";
+                var bytes = System.Text.Encoding.UTF8.GetBytes(reply);
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+        });
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--mind", $"endpoint:http://127.0.0.1:{port}/v1", "--model", "fake", "--out", temp["out"]);
+        server.Stop();
+        await serving;
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"mind endpoint http://127.0.0.1:{port}/v1 model fake", output);
+        Assert.Equal(8, prompts.Count);
+        Assert.All(prompts, p => Assert.StartsWith("solve\n", p, StringComparison.Ordinal));
+        var rows = Regex.Matches(output, @"│ \d │ (\S+) +│.*│ (\d+) +│ (\d+) +│ [\d.]+ s +│").Select(m => (Calls: m.Groups[2].Value, Tokens: m.Groups[3].Value)).ToList();
+        Assert.Equal([("4", "52"), ("4", "52")], rows);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
