@@ -74,7 +74,7 @@ public static class TrainCommand
                 Device: r.GetValue(device)!,
                 Threads: r.GetValue(threads),
                 SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
-            var console = AnsiConsole.Console;
+            var console = Terminal.For(r);
             LoraTrainingResult? result = null;
             await console.Progress()
                 .AutoClear(false)
@@ -112,7 +112,7 @@ public static class TrainCommand
         {
             if (r.GetValue(recipe) is { } recipeName)
             {
-                return await TrainRecipe.RunAsync(AnsiConsole.Console, recipeName, r.GetValue(output)!, r.GetValue(data), r.GetValue(steps), r.GetValue(device)!, r.GetValue(threads), r.GetValue(resume), ct);
+                return await TrainRecipe.RunAsync(Terminal.For(r), recipeName, r.GetValue(output)!, r.GetValue(data), r.GetValue(steps), r.GetValue(device)!, r.GetValue(threads), r.GetValue(resume), ct);
             }
 
             if (r.GetValue(data) is null)
@@ -162,7 +162,7 @@ public static class TrainCommand
                 Threads: r.GetValue(threads),
                 SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
 
-            var console = AnsiConsole.Console;
+            var console = Terminal.For(r);
             var result = await TrainWithProgressAsync(console, job, ct);
             if (result is not null)
             {
