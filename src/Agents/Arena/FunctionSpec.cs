@@ -65,14 +65,16 @@ public sealed partial class FunctionSpec
         }
     }
 
-    /// <summary>The question as put to a strategy: requirement, example, the language in brief, and the reply's form (under 400 characters).</summary>
-    public string Question =>
-        $"Write the Mini function {Signature}: it {Fill(_template.Requirement)}. Example: {Example}. {Cheatsheet} Reply \"Answer: fn ...\" on one line.";
+    /// <summary>The task without a reply form: requirement, example and the language in brief (for a chat chain or a team).</summary>
+    public string Brief => $"Write the Mini function {Signature}: it {Fill(_template.Requirement)}. Example: {Example}. {Cheatsheet}";
+
+    /// <summary>The question as put to a strategy: <see cref="Brief"/> and the reply's form, under 400 characters.</summary>
+    public string Question => $"{Brief} Reply \"Answer: fn ...\" on one line.";
 
     /// <summary>The language in brief, short enough to sit in a question.</summary>
     public const string Cheatsheet = "Mini: fn f(a, b) = expr; if c { x } else { y }; { let x = e; expr }; // floor division, %; and or not; [1, 2], xs[i], xs[a:b], len(xs); recursion, no loops.";
 
-    /// <summary>Reads a spec back from a question written by <see cref="Question"/>; false for any other text.</summary>
+    /// <summary>Reads a spec back from a text that starts as <see cref="Brief"/> and <see cref="Question"/> do; false for any other text.</summary>
     public static bool TryRead(string question, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FunctionSpec? spec)
     {
         ArgumentNullException.ThrowIfNull(question);

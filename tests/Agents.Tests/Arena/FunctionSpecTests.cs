@@ -35,6 +35,8 @@ public sealed class FunctionSpecTests
         Assert.True(FunctionSpec.TryRead(spec.Question, out var read));
         Assert.Equal(spec.Requirement, read.Requirement);
         Assert.Equal(spec.HiddenTests, read.HiddenTests);
+        Assert.True(FunctionSpec.TryRead(spec.Brief, out var fromBrief));
+        Assert.Equal(spec.Requirement, fromBrief.Requirement);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Agents.Collaboration.Programs;
 using Agents.Minds;
 
 namespace Agents.Collaboration.ChatDev;
@@ -5,10 +6,20 @@ namespace Agents.Collaboration.ChatDev;
 /// <summary>
 /// A ChatDev-style chat chain: phases in order, each a conversation between an instructor and an assistant role; a
 /// phase's conclusion becomes an artifact that later prompts read through {placeholders}; composed phases cycle up
-/// to their count and stop early on their condition. Immutable; runs are independent.
+/// to their count and stop early on their condition. Artifacts include files: the code blocks that a code-writing
+/// phase's assistant writes replace the files of the same name, and later prompts see them as {codes}. A phase that
+/// runs tests has the tester run the files first and put its report in {test_reports}; when every test passes, the
+/// phase is skipped and its composed cycle ends (ChatDev's test loop stops when no bug remains). Immutable; runs are
+/// independent.
 /// </summary>
 public sealed class ChatChain
 {
+    /// <summary>The artifact that holds the files, rendered as named code blocks.</summary>
+    public const string CodesArtifact = "codes";
+
+    /// <summary>The artifact that holds the tester's latest report.</summary>
+    public const string TestReportsArtifact = "test_reports";
+
     /// <summary>Creates a chain of <paramref name="steps"/> with <paramref name="roles"/>' system prompts by role name.</summary>
     public ChatChain(IReadOnlyDictionary<string, string> roles, IReadOnlyList<ChainStep> steps)
     {
@@ -22,13 +33,21 @@ public sealed class ChatChain
     /// <summary>The steps, in order.</summary>
     public IReadOnlyList<ChainStep> Steps { get; }
 
-    /// <summary>Runs the chain on <paramref name="task"/> (the {task} artifact) with <paramref name="mind"/> playing every role.</summary>
-    public async Task<ChatChainResult> RunAsync(string task, IMind mind, MindTally? tally, CancellationToken cancellationToken)
+    /// <summary>Runs the chain on <paramref name="task"/> (the {task} artifact) with <paramref name="mind"/> playing every role and no tester.</summary>
+    public Task<ChatChainResult> RunAsync(string task, IMind mind, MindTally? tally, CancellationToken cancellationToken) =>
+        RunAsync(task, mind, tally, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the chain on <paramref name="task"/> with <paramref name="mind"/> playing every role and <paramref name="tester"/>
+    /// (when given) testing the files in test phases and once more at the end.
+    /// </summary>
+    public async Task<ChatChainResult> RunAsync(string task, IMind mind, MindTally? tally, ISoftwareTester? tester, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(mind);
         tally ??= new MindTally();
-        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal) { ["task"] = task };
+        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal) { ["task"] = task, [CodesArtifact] = "(no code yet)" };
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var results = new List<PhaseResult>();
         foreach (var step in Steps)
         {
@@ -44,7 +63,8 @@ public sealed class ChatChain
                 foreach (var phase in step.Phases)
                 {
                     var result = await RunPhaseAsync(phase).ConfigureAwait(false);
-                    if (step.StopWhen is { } marker && result.Conclusion is { } conclusion && conclusion.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                    if (result.Tests is { AllPassed: true }
+                        || (step.StopWhen is { } marker && result.Conclusion is { } conclusion && conclusion.Contains(marker, StringComparison.OrdinalIgnoreCase)))
                     {
                         stop = true;
                         break;
@@ -53,11 +73,52 @@ public sealed class ChatChain
             }
         }
 
-        return new ChatChainResult(artifacts, results);
+        var final = tester?.Test(files);
+        return new ChatChainResult(artifacts, results, files, final);
 
         async Task<PhaseResult> RunPhaseAsync(PhaseSpec phase)
         {
+            SoftwareTestReport? report = null;
+            if (phase.RunsTests)
+            {
+                report = tester?.Test(files);
+                artifacts[TestReportsArtifact] = report?.Text ?? "No tester is configured; no test ran.";
+                if (report is { AllPassed: true })
+                {
+                    var skipped = new Conversation(report.Text, [new ConversationRole(phase.Instructor)], TerminationRules.TurnLimit(int.MaxValue));
+                    skipped.Stop("every test passed");
+                    var passed = new PhaseResult(phase.Name, null, false, skipped, report);
+                    results.Add(passed);
+                    return passed;
+                }
+            }
+
             var result = await ChatPhase.RunAsync(phase, Roles, artifacts, mind, tally, cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, string>? written = null;
+            if (phase.WritesCode)
+            {
+                var blocks = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var turn in result.Transcript.Turns.Where(t => t.Speaker == phase.Assistant && t.Index > 0))
+                {
+                    foreach (var (name, content) in CodeBlocks.Extract(turn.Text))
+                    {
+                        blocks[name] = content;
+                    }
+                }
+
+                foreach (var (name, content) in blocks)
+                {
+                    files[name] = content;
+                }
+
+                written = blocks;
+                if (files.Count > 0)
+                {
+                    artifacts[CodesArtifact] = CodeBlocks.Render(files);
+                }
+            }
+
+            result = result with { Tests = report, Files = written };
             results.Add(result);
             if (phase.Output is { } output && result.Conclusion is { } conclusion)
             {

@@ -6,8 +6,9 @@ namespace Agents.Collaboration.ChatDev;
 
 /// <summary>
 /// Reads a chat chain from YAML: <c>roles</c> (name: system prompt) and <c>phases</c>, each either a phase (name,
-/// instructor, assistant, prompt, turns, output, reflect) or a composed phase (cycle, repeat, stop-when, phases).
-/// Errors name the file, line and column. Stateless and thread-safe.
+/// instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests) or a composed phase (cycle, repeat,
+/// stop-when, phases). Unknown keys are errors (a misspelt key would otherwise be silently ignored). Errors name the
+/// file, line and column. Stateless and thread-safe.
 /// </summary>
 public static class ChatChainFile
 {
@@ -32,6 +33,7 @@ public static class ChatChainFile
             throw new ChatChainFileException($"{path}:1:1: expected a mapping with roles and phases.");
         }
 
+        Known(path, root, "name", "roles", "phases");
         var roles = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Get(root, "roles") is { } rolesNode)
         {
@@ -42,7 +44,8 @@ public static class ChatChainFile
 
             foreach (var (key, value) in map.Children)
             {
-                roles[((YamlScalarNode)key).Value ?? string.Empty] = (value as YamlScalarNode)?.Value ?? throw Error(path, value, "expected the role's system prompt as text.");
+                var name = (key as YamlScalarNode)?.Value is { Length: > 0 } text ? text : throw Error(path, key, "expected a role name.");
+                roles[name] = (value as YamlScalarNode)?.Value ?? throw Error(path, value, "expected the role's system prompt as text.");
             }
         }
 
@@ -67,10 +70,12 @@ public static class ChatChainFile
 
         if (Get(map, "cycle") is not null)
         {
+            Known(path, map, "cycle", "repeat", "stop-when", "phases");
             var phases = Phases(path, map).Select(child => Step(path, child).Phase ?? throw Error(path, child, "a composed phase holds simple phases only.")).ToList();
             return new ChainStep(null, phases, Int(path, map, "repeat", 1), Text(path, map, "stop-when", required: false));
         }
 
+        Known(path, map, "name", "instructor", "assistant", "prompt", "turns", "output", "reflect", "writes-code", "runs-tests");
         return ChainStep.Single(new PhaseSpec(
             Text(path, map, "name")!,
             Text(path, map, "instructor")!,
@@ -78,7 +83,29 @@ public static class ChatChainFile
             Text(path, map, "prompt")!,
             Int(path, map, "turns", 10),
             Text(path, map, "output", required: false),
-            Text(path, map, "reflect", required: false) is not "false"));
+            Bool(path, map, "reflect", true),
+            Bool(path, map, "writes-code", false),
+            Bool(path, map, "runs-tests", false)));
+    }
+
+    private static bool Bool(string path, YamlMappingNode map, string key, bool fallback) =>
+        Get(map, key) switch
+        {
+            null => fallback,
+            YamlScalarNode { Value: "true" } => true,
+            YamlScalarNode { Value: "false" } => false,
+            var node => throw Error(path, node, $"expected '{key}' to be true or false; found '{(node as YamlScalarNode)?.Value}'."),
+        };
+
+    private static void Known(string path, YamlMappingNode map, params string[] keys)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || !keys.Contains(name, StringComparer.Ordinal))
+            {
+                throw Error(path, key, $"unknown key '{(key as YamlScalarNode)?.Value}'; expected one of {string.Join(", ", keys)}.");
+            }
+        }
     }
 
     private static string? Text(string path, YamlMappingNode map, string key, bool required = true) =>

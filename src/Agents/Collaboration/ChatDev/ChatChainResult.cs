@@ -1,6 +1,8 @@
 namespace Agents.Collaboration.ChatDev;
 
 /// <summary>The outcome of a chat chain.</summary>
-/// <param name="Artifacts">Every artifact at the end (the task and each phase's stored conclusion).</param>
+/// <param name="Artifacts">Every artifact at the end (the task, each phase's stored conclusion, {codes}, {test_reports}).</param>
 /// <param name="Phases">Each phase run, in order (a repeated phase appears once per cycle).</param>
-public sealed record ChatChainResult(IReadOnlyDictionary<string, string> Artifacts, IReadOnlyList<PhaseResult> Phases);
+/// <param name="Files">The software's files at the end (name to content); empty when no phase wrote code.</param>
+/// <param name="Tests">The tester's run on the final files; null when the chain had no tester.</param>
+public sealed record ChatChainResult(IReadOnlyDictionary<string, string> Artifacts, IReadOnlyList<PhaseResult> Phases, IReadOnlyDictionary<string, string> Files, SoftwareTestReport? Tests = null);

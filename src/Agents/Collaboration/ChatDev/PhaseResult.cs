@@ -5,4 +5,6 @@ namespace Agents.Collaboration.ChatDev;
 /// <param name="Conclusion">The text after "&lt;INFO&gt;" (from the phase or its reflection); null when none.</param>
 /// <param name="Reflected">True when the conclusion came from the reflection.</param>
 /// <param name="Transcript">The phase's turns.</param>
-public sealed record PhaseResult(string Phase, string? Conclusion, bool Reflected, Conversation Transcript);
+/// <param name="Tests">The tester's run before the phase, for a phase that runs tests; null otherwise.</param>
+/// <param name="Files">The files the phase's assistant wrote (name to content); empty when it wrote none.</param>
+public sealed record PhaseResult(string Phase, string? Conclusion, bool Reflected, Conversation Transcript, SoftwareTestReport? Tests = null, IReadOnlyDictionary<string, string>? Files = null);

@@ -4,8 +4,19 @@ namespace Agents.Collaboration.ChatDev;
 /// <param name="Name">The phase's name, e.g. "DemandAnalysis".</param>
 /// <param name="Instructor">The instructing role, e.g. "Chief Executive Officer".</param>
 /// <param name="Assistant">The assisting role, e.g. "Chief Product Officer".</param>
-/// <param name="Prompt">The phase's prompt; {name} placeholders are filled from the chain's artifacts (e.g. {task}).</param>
+/// <param name="Prompt">The phase's prompt; {name} placeholders are filled from the chain's artifacts (e.g. {task}, {codes}, {test_reports}).</param>
 /// <param name="TurnLimit">Exchanges (an instructor turn and an assistant reply) before the phase ends without conclusion.</param>
 /// <param name="Output">The artifact the phase's conclusion is stored under, e.g. "modality"; null keeps none.</param>
 /// <param name="Reflect">True to hold a one-turn reflection when the phase ends without a conclusion.</param>
-public sealed record PhaseSpec(string Name, string Instructor, string Assistant, string Prompt, int TurnLimit = 10, string? Output = null, bool Reflect = true);
+/// <param name="WritesCode">True when the assistant's code blocks update the chain's files (coding, completion, modification phases).</param>
+/// <param name="RunsTests">True when the tester runs the files before the phase; passing tests skip the phase and end its composed cycle.</param>
+public sealed record PhaseSpec(
+    string Name,
+    string Instructor,
+    string Assistant,
+    string Prompt,
+    int TurnLimit = 10,
+    string? Output = null,
+    bool Reflect = true,
+    bool WritesCode = false,
+    bool RunsTests = false);

@@ -14,7 +14,8 @@ namespace Agents.Collaboration.ChatDev;
 /// <param name="Prompt">The phase's filled prompt.</param>
 /// <param name="Conversation">The phase so far, one "role: text" line per turn.</param>
 /// <param name="Reflection">True for the neutral pair's one-turn reflection.</param>
-public sealed record PhaseTurnDecision(string Agent, string Partner, string RoleInstruction, string Phase, string Prompt, IReadOnlyList<string> Conversation, bool Reflection = false) : Decision<string>
+/// <param name="Attachments">Verbatim "Attached name:" blocks (code files, test reports) placed before the reply line; null for none.</param>
+public sealed record PhaseTurnDecision(string Agent, string Partner, string RoleInstruction, string Phase, string Prompt, IReadOnlyList<string> Conversation, bool Reflection = false, IReadOnlyList<string>? Attachments = null) : Decision<string>
 {
     /// <summary>The type name.</summary>
     public const string Name = "chat chain turn";
@@ -30,18 +31,21 @@ public sealed record PhaseTurnDecision(string Agent, string Partner, string Role
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(
-                Name,
-                Reflection
-                    ? "Read the conversation of the phase and answer its question yourself; end with a last line \"<INFO> your conclusion\"."
-                    : "Play your role in the phase. When the phase's goal is reached, end with a last line \"<INFO> the conclusion\".")
-            .Field("Agent", Agent)
-            .Field("Partner", Partner)
-            .Field("Role", RoleInstruction)
-            .Field("Phase", Phase)
-            .Field("Prompt", DebateAnswerDecision.OneLine(Prompt))
-            .List("Conversation", Conversation)
-            .Reply("your message; a last line \"<INFO> ...\" concludes the phase.");
+        PromptAttachments.Insert(
+            new PromptBuilder(
+                    Name,
+                    Reflection
+                        ? "Read the conversation of the phase and answer its question yourself; end with a last line \"<INFO> your conclusion\"."
+                        : "Play your role in the phase. When the phase's goal is reached, end with a last line \"<INFO> the conclusion\".")
+                .Field("Agent", Agent)
+                .Field("Partner", Partner)
+                .Field("Role", RoleInstruction)
+                .Field("Phase", Phase)
+                .Field("Reflection", Reflection ? "yes" : null)
+                .Field("Prompt", DebateAnswerDecision.OneLine(Prompt))
+                .List("Conversation", Conversation)
+                .Reply("your message; a last line \"<INFO> ...\" concludes the phase; code goes in fenced blocks, each after a line with its file name."),
+            Attachments);
 
     /// <inheritdoc />
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out string value)

@@ -36,15 +36,22 @@ public sealed class ChatChainTests
     [Fact]
     public async Task A_phase_without_conclusion_stops_at_its_turn_limit_and_gets_a_reflection()
     {
-        var mind = new RuleMind(p => RuleMind.Field(p, "Agent") == ChatPhase.Counselor ? "They lean to a website.\n<INFO> Website" : "<INFO> is not on the last line\nmore talk");
+        var mind = new RuleMind(p => RuleMind.Field(p, "Reflection") == "yes" ? "They lean to a website.\n<INFO> Website" : "<INFO> is not on the last line\nmore talk");
         var phase = new PhaseSpec("DemandAnalysis", "CEO", "CPO", "Decide.", TurnLimit: 2);
 
         var result = await ChatPhase.RunAsync(phase, Roles, new Dictionary<string, string>(), mind, new MindTally(), default);
 
         Assert.True(result.Reflected);
         Assert.Equal("Website", result.Conclusion);
-        Assert.Equal(2 + 2 + 1 + 1, result.Transcript.Turns.Count);
-        Assert.Equal(ChatPhase.Counselor, result.Transcript.Turns[^1].Speaker);
+
+        // The opening prompt, two exchanges, then the neutral pair: the counselor asks, the CEO answers.
+        Assert.Equal(1 + 2 + 2 + 2, result.Transcript.Turns.Count);
+        Assert.Equal([ChatPhase.Counselor, ChatPhase.ReflectionAnswerer], result.Transcript.Turns.TakeLast(2).Select(t => t.Speaker));
+        Assert.Contains("conversation between CEO and CPO in the phase DemandAnalysis", result.Transcript.Turns[^2].Text, StringComparison.Ordinal);
+        var reflectionPrompt = mind.Prompts[^1];
+        Assert.Equal(ChatPhase.ReflectionAnswerer, RuleMind.Field(reflectionPrompt, "Agent"));
+        Assert.Equal(ChatPhase.Counselor, RuleMind.Field(reflectionPrompt, "Partner"));
+        Assert.Equal(5, RuleMind.List(reflectionPrompt, "Conversation").Count);
     }
 
     [Fact]

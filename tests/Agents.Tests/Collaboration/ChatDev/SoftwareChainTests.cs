@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Agents.Arena;
+using Agents.Collaboration;
+using Agents.Collaboration.ChatDev;
+using Agents.Collaboration.Programs;
+
+namespace Agents.Tests.Collaboration.ChatDev;
+
+public sealed partial class SoftwareChainTests
+{
+    private static string Fenced(string program) => $"main.mini\n```mini\n{program}\n```";
+
+    // The attached task (a function spec's question) of a chain prompt.
+    private static string AttachedTask(string prompt) => TaskBlock().Match(prompt).Groups[1].Value.Trim();
+
+    /// <summary>
+    /// A rule-based team: the programmer's first draft has a bug, the reviewer lets it pass, and after the test report
+    /// the programmer writes the reference solution (the programmatic solver stands for a model that fixes its bug).
+    /// </summary>
+    private static RuleMind Team(FunctionSpec spec) => new(p =>
+    {
+        var agent = RuleMind.Field(p, "Agent");
+        return (RuleMind.Field(p, "Phase"), agent) switch
+        {
+            ("Coding", "Programmer") => $"Here is my program.\n{Fenced(FunctionSpecSolver.Flawed(spec))}\n<INFO> Finished",
+            ("CodeReviewComment", "Code Reviewer") => "Every function is implemented.\n<INFO> Finished",
+            ("TestErrorSummary", "Programmer") => p.Contains("FAILED", StringComparison.Ordinal) ? "<INFO> a base case returns the wrong value" : "<INFO> no bug found",
+            ("TestModification", "Programmer") => FunctionSpecSolver.TrySolve(AttachedTask(p), out var program)
+                ? $"Fixed.\n{Fenced(program)}\n<INFO> Finished"
+                : "I cannot read the task.",
+            _ => "<INFO> Finished",
+        };
+    });
+
+    [Fact]
+    public async Task A_software_chain_writes_a_program_that_passes_the_hidden_tests_after_the_tester_reports_its_bug()
+    {
+        var chain = ChatChainFile.Load(TestFiles.Scenario("arena/chatdev-software.yaml"));
+        var spec = FunctionSpecTasks.Create("digit_sum", new Random(4));
+        var mind = Team(spec);
+        var tester = new MiniTester(spec.HiddenTests);
+
+        var result = await chain.RunAsync(spec.Brief, mind, new MindTally(), tester, default);
+
+        Assert.Equal(["Coding", "CodeReviewComment", "TestErrorSummary", "TestModification", "TestErrorSummary"], result.Phases.Select(p => p.Phase));
+        var firstRun = result.Phases[2].Tests!;
+        Assert.False(firstRun.AllPassed);
+        Assert.Contains("FAILED digit_sum(", firstRun.Text, StringComparison.Ordinal);
+
+        // The report reached the programmer who fixed the code, attached verbatim.
+        var fixPrompt = mind.Prompts.Single(p => RuleMind.Field(p, "Phase") == "TestModification" && RuleMind.Field(p, "Agent") == "Programmer");
+        Assert.Contains("Attached test_reports:\n" + firstRun.Text, fixPrompt, StringComparison.Ordinal);
+        Assert.Contains("Attached codes:\nmain.mini\n```mini\n" + FunctionSpecSolver.Flawed(spec), fixPrompt, StringComparison.Ordinal);
+
+        // The second test run passed, so the test cycle ended there.
+        Assert.True(result.Phases[^1].Tests!.AllPassed);
+        Assert.Equal("every test passed", result.Phases[^1].Transcript.StopReason);
+        Assert.Equal(spec.ReferenceProgram + "\n", result.Files["main.mini"]);
+        Assert.True(result.Tests!.AllPassed);
+
+        var score = ProgramScorer.Score(spec.Requirement, result.Files, spec.HiddenTests);
+        Assert.Equal(1, score.PassRate);
+        Assert.Equal(1, score.Completeness);
+        Assert.Equal(1, score.Executability);
+        Assert.True(score.Quality > 0.3, score.ToString());
+    }
+
+    [Fact]
+    public async Task A_programmer_that_never_fixes_the_bug_leaves_failing_tests_after_three_test_cycles()
+    {
+        var chain = ChatChainFile.Load(TestFiles.Scenario("arena/chatdev-software.yaml"));
+        var spec = FunctionSpecTasks.Create("gcd", new Random(1));
+        var stubborn = new RuleMind(p => RuleMind.Field(p, "Agent") == "Programmer" && RuleMind.Field(p, "Phase") is "Coding" or "TestModification"
+            ? $"{Fenced("fn gcd(a, b) = todo()")}\n<INFO> Finished"
+            : "<INFO> Finished");
+
+        var result = await chain.RunAsync(spec.Brief, stubborn, null, new MiniTester(spec.HiddenTests), default);
+
+        Assert.Equal(3, result.Phases.Count(p => p.Phase == "TestModification"));
+        Assert.False(result.Tests!.AllPassed);
+        var score = ProgramScorer.Score(spec.Requirement, result.Files, spec.HiddenTests);
+        Assert.Equal(0, score.Completeness);
+        Assert.Equal(0, score.Executability);
+        Assert.Equal(0, score.Quality);
+        Assert.Equal(0, score.PassRate);
+    }
+
+    [Fact]
+    public async Task Code_blocks_of_the_assistant_become_files_and_later_prompts_see_them_as_codes()
+    {
+        var mind = new RuleMind(p => (RuleMind.Field(p, "Phase"), RuleMind.Field(p, "Agent")) switch
+        {
+            ("Write", "Dev") => "util.mini\n```mini\nfn twice(n) = 2 * n\n```\n**main.mini**\n```\nfn main(n) = twice(n) + 1\n```\n<INFO> done",
+            ("Write", _) => "Looks good. Here is an idea:\n```mini\nfn ignored() = 0\n```\n<INFO> done",
+            ("Read", _) => p.Contains("Attached codes:\nmain.mini\n```mini\nfn main(n) = twice(n) + 1\n```\nutil.mini\n```mini\nfn twice(n) = 2 * n\n```", StringComparison.Ordinal) ? "<INFO> seen" : "<INFO> not seen",
+            _ => "?",
+        });
+        var chain = new ChatChain(new Dictionary<string, string>(), [
+            ChainStep.Single(new PhaseSpec("Write", "Lead", "Dev", "Write {task}.", 1, WritesCode: true)),
+            ChainStep.Single(new PhaseSpec("Read", "Lead", "Dev", "Review {codes}", 1, Output: "review")),
+        ]);
+
+        var result = await chain.RunAsync("a doubler", mind, null, default);
+
+        Assert.Equal(["main.mini", "util.mini"], result.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("seen", result.Artifacts["review"]);
+        Assert.Equal("Review (attached below: codes)", RuleMind.Field(mind.Prompts[^1], "Prompt"));
+        Assert.Equal(11, MiniParser.Parse(result.Files).Evaluate("main(5)").Integer);
+        Assert.Null(result.Tests);
+    }
+
+    [Theory]
+    [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: p\n    turn: 3\n", "6:5: unknown key 'turn'; expected one of name, instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests.")]
+    [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: p\n    writes-code: yes please\n", "6:18: expected 'writes-code' to be true or false; found 'yes please'.")]
+    [InlineData("phases:\n  - cycle: T\n    repeat: 0\n    phases:\n      - {name: A, instructor: X, assistant: Y, prompt: p}\n", "3:13: expected 'repeat' to be a whole number of at least 1.")]
+    [InlineData("roles: [a, b]\nphases:\n  - {name: A, instructor: X, assistant: Y, prompt: p}\n", "1:8: expected roles as a mapping of role name to system prompt.")]
+    [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: \"unclosed\n", "5:13: not valid YAML")]
+    public void Chain_file_errors_name_file_line_and_column(string yaml, string message)
+    {
+        var path = Path.Combine(TestFiles.TempFolder(), "chain.yaml");
+        File.WriteAllText(path, yaml);
+
+        var error = Assert.Throws<ChatChainFileException>(() => ChatChainFile.Load(path));
+
+        Assert.StartsWith($"{path}:{message}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_software_chain_loads_its_code_and_test_phases()
+    {
+        var chain = ChatChainFile.Load(TestFiles.Scenario("arena/chatdev-software.yaml"));
+
+        Assert.True(chain.Steps[0].Phase!.WritesCode);
+        var test = chain.Steps[2];
+        Assert.Equal(3, test.Repeat);
+        Assert.True(test.Phases[0].RunsTests);
+        Assert.True(test.Phases[1].WritesCode);
+        Assert.Contains("Software Test Engineer", chain.Roles.Keys);
+    }
+
+    [GeneratedRegex(@"Attached task:\n(.*?)(\nAttached |\nReply: )", RegexOptions.Singleline)]
+    private static partial Regex TaskBlock();
+}
