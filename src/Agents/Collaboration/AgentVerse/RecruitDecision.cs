@@ -9,10 +9,14 @@ namespace Agents.Collaboration.AgentVerse;
 /// <param name="Task">The task.</param>
 /// <param name="Count">Experts to recruit.</param>
 /// <param name="Advice">The last evaluation's advice; empty on the first turn.</param>
-public sealed record RecruitDecision(string Agent, string Task, int Count, string Advice) : Decision<IReadOnlyList<string>>
+/// <param name="Instruction">The recruiter's instruction; null for the built-in one.</param>
+public sealed record RecruitDecision(string Agent, string Task, int Count, string Advice, string? Instruction = null) : Decision<IReadOnlyList<string>>
 {
     /// <summary>The type name.</summary>
     public const string Name = "recruit experts";
+
+    /// <summary>The built-in instruction.</summary>
+    public const string DefaultInstruction = "Recruit experts in different fields to solve the task together; describe each in one line.";
 
     /// <inheritdoc />
     public override string Type => Name;
@@ -22,7 +26,7 @@ public sealed record RecruitDecision(string Agent, string Task, int Count, strin
 
     /// <inheritdoc />
     public override string Render() =>
-        new PromptBuilder(Name, "Recruit experts in different fields to solve the task together; describe each in one line.")
+        new PromptBuilder(Name, Instruction ?? DefaultInstruction)
             .Field("Agent", Agent)
             .Field("Task", Task)
             .Field("Experts", Count.ToString(CultureInfo.InvariantCulture))
