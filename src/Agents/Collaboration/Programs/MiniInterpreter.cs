@@ -135,10 +135,10 @@ internal sealed class MiniInterpreter(IReadOnlyList<MiniGlobal> globals, MiniLim
     {
         switch (op)
         {
-            case "==":
-                return MiniValue.Of(a.Equals(b));
-            case "!=":
-                return MiniValue.Of(!a.Equals(b));
+            case "==" or "!=":
+                // Comparing shared structure can cost far more than one step: charge the smaller side's size.
+                Charge(Math.Min(a.Weight, b.Weight), place);
+                return MiniValue.Of(a.Equals(b) == (op == "=="));
             case "<" or "<=" or ">" or ">=":
                 var order = Compare(op, a, b, place);
                 return MiniValue.Of(op switch { "<" => order < 0, "<=" => order <= 0, ">" => order > 0, _ => order >= 0 });
@@ -302,6 +302,11 @@ internal sealed class MiniInterpreter(IReadOnlyList<MiniGlobal> globals, MiniLim
 
                 return best;
             case "str":
+                if (args[0].Weight > limits.MaxLength)
+                {
+                    throw Error(MiniErrorKind.Size, place, $"str of a value of size {args[0].Weight} passes the size limit of {limits.MaxLength}.");
+                }
+
                 var display = args[0].Display();
                 return Built(MiniValue.Of(display), display.Length, place);
             case "int":
@@ -351,6 +356,11 @@ internal sealed class MiniInterpreter(IReadOnlyList<MiniGlobal> globals, MiniLim
         if (length > limits.MaxLength)
         {
             throw Error(MiniErrorKind.Size, place, $"a {value.KindName} of length {length} passes the size limit of {limits.MaxLength}.");
+        }
+
+        if (value.Depth > limits.MaxNesting)
+        {
+            throw Error(MiniErrorKind.Size, place, $"lists nest more than {limits.MaxNesting} deep.");
         }
 
         Charge(length, place);

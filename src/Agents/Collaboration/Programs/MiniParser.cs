@@ -217,6 +217,11 @@ public static class MiniParser
 
                 if (token.Is("["))
                 {
+                    if (++_nesting > MaxNesting)
+                    {
+                        throw Error(token, $"lists are nested more than {MaxNesting} deep.");
+                    }
+
                     Advance();
                     var items = new List<MiniValue>();
                     if (!Accept("]"))
@@ -229,6 +234,7 @@ public static class MiniParser
                         Expect("]", "to close the list");
                     }
 
+                    _nesting--;
                     return MiniValue.ListOf(items);
                 }
 

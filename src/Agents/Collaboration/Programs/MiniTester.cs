@@ -12,6 +12,7 @@ namespace Agents.Collaboration.Programs;
 public sealed class MiniTester : ISoftwareTester
 {
     private const int ListedProblems = 5;
+    private const int ShownValue = 120;
     private readonly IReadOnlyList<MiniTestCase> _tests;
     private readonly MiniLimits _limits;
 
@@ -66,7 +67,7 @@ public sealed class MiniTester : ISoftwareTester
                 }
 
                 failed++;
-                problems.Add($"FAILED {test.Call}: returned {value}; expected {test.Expected}");
+                problems.Add($"FAILED {test.Call}: returned {value.ToString(ShownValue)}; expected {test.Expected.ToString(ShownValue)}");
             }
             catch (MiniRuntimeException e)
             {

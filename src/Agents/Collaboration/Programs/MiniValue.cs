@@ -5,7 +5,7 @@ namespace Agents.Collaboration.Programs;
 
 /// <summary>
 /// A value of Mini: an integer, a decimal, a boolean, a string or a list. Values are immutable; equality is
-/// structural, and numbers compare by value across kinds (2 equals 2.0). <see cref="ToString"/> writes the value as a
+/// structural, and numbers compare by value across kinds (2 equals 2.0). <see cref="ToString()"/> writes the value as a
 /// Mini literal, which <see cref="Parse"/> reads back. Thread-safe.
 /// </summary>
 public sealed class MiniValue : IEquatable<MiniValue>
@@ -24,6 +24,18 @@ public sealed class MiniValue : IEquatable<MiniValue>
         _decimal = @decimal;
         _text = text;
         _items = items;
+        Weight = 1 + (text?.Length ?? 0);
+        if (items is not null)
+        {
+            // A list shares its items, so a small list can stand for a large value: weight and depth say how large.
+            foreach (var item in items)
+            {
+                Weight = Math.Min(long.MaxValue / 2, Weight + item.Weight);
+                Depth = Math.Max(Depth, item.Depth + 1);
+            }
+
+            Depth = Math.Max(Depth, 1);
+        }
     }
 
     /// <summary>The value's kind.</summary>
@@ -54,6 +66,12 @@ public sealed class MiniValue : IEquatable<MiniValue>
 
     internal MiniValue[] ItemArray => _items!;
 
+    /// <summary>The work of visiting the whole value (comparing or printing it): 1 per value plus each string's length.</summary>
+    internal long Weight { get; }
+
+    /// <summary>How deep lists nest in the value: 0 for a scalar, 1 for a flat list.</summary>
+    internal int Depth { get; }
+
     /// <summary>An integer value.</summary>
     public static MiniValue Of(long value) => new(MiniValueKind.Integer, value, 0, null, null);
 
@@ -83,15 +101,8 @@ public sealed class MiniValue : IEquatable<MiniValue>
         return value;
     }
 
-    /// <summary>The kind in words with the value, for error messages: "integer 3", "string \"a\"".</summary>
-    public string Describe() => Kind switch
-    {
-        MiniValueKind.Integer => $"integer {this}",
-        MiniValueKind.Decimal => $"decimal {this}",
-        MiniValueKind.Boolean => $"boolean {this}",
-        MiniValueKind.Text => $"string {Shorten(ToString())}",
-        _ => $"list {Shorten(ToString())}",
-    };
+    /// <summary>The kind in words with the value, for error messages: "integer 3", "string \"a\"" (long values cut short).</summary>
+    public string Describe() => $"{KindName} {ToString(40)}";
 
     /// <summary>The kind's name in words: "integer", "decimal", "boolean", "string" or "list".</summary>
     public string KindName => Kind switch
@@ -150,15 +161,29 @@ public sealed class MiniValue : IEquatable<MiniValue>
     public override string ToString()
     {
         var text = new StringBuilder();
-        Write(text);
+        Write(text, int.MaxValue);
         return text.ToString();
+    }
+
+    /// <summary>The literal cut to about <paramref name="maxLength"/> characters, ending in "..." when cut; cheap even for huge values.</summary>
+    public string ToString(int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 4);
+        var text = new StringBuilder();
+        Write(text, maxLength);
+        return text.Length <= maxLength ? text.ToString() : text.ToString(0, maxLength - 3) + "...";
     }
 
     /// <summary>The value as <c>str(x)</c> gives it: strings without quotes, everything else as its literal.</summary>
     public string Display() => Kind == MiniValueKind.Text ? _text! : ToString();
 
-    private void Write(StringBuilder text)
+    private void Write(StringBuilder text, int maxLength)
     {
+        if (text.Length > maxLength)
+        {
+            return;
+        }
+
         switch (Kind)
         {
             case MiniValueKind.Integer:
@@ -188,7 +213,11 @@ public sealed class MiniValue : IEquatable<MiniValue>
                         text.Append(", ");
                     }
 
-                    _items[i].Write(text);
+                    _items[i].Write(text, maxLength);
+                    if (text.Length > maxLength)
+                    {
+                        return;
+                    }
                 }
 
                 text.Append(']');
@@ -202,6 +231,4 @@ public sealed class MiniValue : IEquatable<MiniValue>
         var text = (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
         return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }

@@ -83,6 +83,15 @@ public sealed class MiniLanguageTests
         Assert.Equal(MiniErrorKind.Size, error.Kind);
     }
 
+    [Theory]
+    [InlineData("fn f(xs, n) = if n == 0 { true } else { xs == push(xs, 0)[:-1] and f(xs, n - 1) }", "f(range(5000), 300)", MiniErrorKind.StepBudget)]
+    [InlineData("fn nest(x, n) = if n == 0 { x } else { nest([x], n - 1) }", "nest(1, 150)", MiniErrorKind.Size)]
+    [InlineData("fn wide(x, n) = if n == 0 { x } else { wide([x, x, x, x], n - 1) }", "str(wide(range(100), 12))", MiniErrorKind.Size)]
+    public void Work_hidden_in_shared_or_nested_values_is_charged_too(string source, string call, MiniErrorKind kind)
+    {
+        Assert.Equal(kind, Assert.Throws<MiniRuntimeException>(() => Run(source, call)).Kind);
+    }
+
     [Fact]
     public void A_long_operator_chain_ends_with_a_result_or_a_depth_error_not_a_crash()
     {
