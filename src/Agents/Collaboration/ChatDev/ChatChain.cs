@@ -9,8 +9,9 @@ namespace Agents.Collaboration.ChatDev;
 /// to their count and stop early on their condition. Artifacts include files: the code blocks that a code-writing
 /// phase's assistant writes replace the files of the same name, and later prompts see them as {codes}. A phase that
 /// runs tests has the tester run the files first and put its report in {test_reports}; when every test passes, the
-/// phase is skipped and its composed cycle ends (ChatDev's test loop stops when no bug remains). Immutable; runs are
-/// independent.
+/// phase is skipped and its composed cycle ends (ChatDev's test loop stops when no bug remains). A completion phase
+/// first lists the functions that still hold placeholders in {unimplemented}, and is skipped, ending its cycle, when
+/// none does (ChatDev's code-completion loop). Immutable; runs are independent.
 /// </summary>
 public sealed class ChatChain
 {
@@ -19,6 +20,9 @@ public sealed class ChatChain
 
     /// <summary>The artifact that holds the tester's latest report.</summary>
     public const string TestReportsArtifact = "test_reports";
+
+    /// <summary>The artifact that lists the unfinished functions before a completion phase.</summary>
+    public const string UnimplementedArtifact = "unimplemented";
 
     /// <summary>Creates a chain of <paramref name="steps"/> with <paramref name="roles"/>' system prompts by role name.</summary>
     public ChatChain(IReadOnlyDictionary<string, string> roles, IReadOnlyList<ChainStep> steps)
@@ -63,7 +67,7 @@ public sealed class ChatChain
                 foreach (var phase in step.Phases)
                 {
                     var result = await RunPhaseAsync(phase).ConfigureAwait(false);
-                    if (result.Tests is { AllPassed: true }
+                    if (result.Skipped is not null
                         || (step.StopWhen is { } marker && result.Conclusion is { } conclusion && conclusion.Contains(marker, StringComparison.OrdinalIgnoreCase)))
                     {
                         stop = true;
@@ -79,17 +83,23 @@ public sealed class ChatChain
         async Task<PhaseResult> RunPhaseAsync(PhaseSpec phase)
         {
             SoftwareTestReport? report = null;
+            if (phase.CompletesCode)
+            {
+                var unfinished = ProgramScorer.Unfinished(files);
+                artifacts[UnimplementedArtifact] = string.Join("; ", unfinished);
+                if (files.Count > 0 && unfinished.Count == 0)
+                {
+                    return Skip(phase, "no placeholder is left", null);
+                }
+            }
+
             if (phase.RunsTests)
             {
                 report = tester?.Test(files);
                 artifacts[TestReportsArtifact] = report?.Text ?? "No tester is configured; no test ran.";
                 if (report is { AllPassed: true })
                 {
-                    var skipped = new Conversation(report.Text, [new ConversationRole(phase.Instructor)], TerminationRules.TurnLimit(int.MaxValue));
-                    skipped.Stop("every test passed");
-                    var passed = new PhaseResult(phase.Name, null, false, skipped, report);
-                    results.Add(passed);
-                    return passed;
+                    return Skip(phase, "every test passed", report);
                 }
             }
 
@@ -125,6 +135,15 @@ public sealed class ChatChain
                 artifacts[output] = conclusion;
             }
 
+            return result;
+        }
+
+        PhaseResult Skip(PhaseSpec phase, string reason, SoftwareTestReport? report)
+        {
+            var skipped = new Conversation(reason, [new ConversationRole(phase.Instructor)], TerminationRules.TurnLimit(int.MaxValue));
+            skipped.Stop(reason);
+            var result = new PhaseResult(phase.Name, null, false, skipped, report, Skipped: reason);
+            results.Add(result);
             return result;
         }
     }

@@ -6,7 +6,7 @@ namespace Agents.Collaboration.ChatDev;
 
 /// <summary>
 /// Reads a chat chain from YAML: <c>roles</c> (name: system prompt) and <c>phases</c>, each either a phase (name,
-/// instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests) or a composed phase (cycle, repeat,
+/// instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests, completes-code) or a composed phase (cycle, repeat,
 /// stop-when, phases). Unknown keys are errors (a misspelt key would otherwise be silently ignored). Errors name the
 /// file, line and column. Stateless and thread-safe.
 /// </summary>
@@ -75,7 +75,7 @@ public static class ChatChainFile
             return new ChainStep(null, phases, Int(path, map, "repeat", 1), Text(path, map, "stop-when", required: false));
         }
 
-        Known(path, map, "name", "instructor", "assistant", "prompt", "turns", "output", "reflect", "writes-code", "runs-tests");
+        Known(path, map, "name", "instructor", "assistant", "prompt", "turns", "output", "reflect", "writes-code", "runs-tests", "completes-code");
         return ChainStep.Single(new PhaseSpec(
             Text(path, map, "name")!,
             Text(path, map, "instructor")!,
@@ -85,7 +85,8 @@ public static class ChatChainFile
             Text(path, map, "output", required: false),
             Bool(path, map, "reflect", true),
             Bool(path, map, "writes-code", false),
-            Bool(path, map, "runs-tests", false)));
+            Bool(path, map, "runs-tests", false),
+            Bool(path, map, "completes-code", false)));
     }
 
     private static bool Bool(string path, YamlMappingNode map, string key, bool fallback) =>

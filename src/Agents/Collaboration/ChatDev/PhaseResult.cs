@@ -6,5 +6,6 @@ namespace Agents.Collaboration.ChatDev;
 /// <param name="Reflected">True when the conclusion came from the reflection.</param>
 /// <param name="Transcript">The phase's turns.</param>
 /// <param name="Tests">The tester's run before the phase, for a phase that runs tests; null otherwise.</param>
-/// <param name="Files">The files the phase's assistant wrote (name to content); empty when it wrote none.</param>
-public sealed record PhaseResult(string Phase, string? Conclusion, bool Reflected, Conversation Transcript, SoftwareTestReport? Tests = null, IReadOnlyDictionary<string, string>? Files = null);
+/// <param name="Files">The files the phase's assistant wrote (name to content); null when the phase writes no code.</param>
+/// <param name="Skipped">Why the phase was skipped and its cycle ended (every test passed, no placeholder left); null when it ran.</param>
+public sealed record PhaseResult(string Phase, string? Conclusion, bool Reflected, Conversation Transcript, SoftwareTestReport? Tests = null, IReadOnlyDictionary<string, string>? Files = null, string? Skipped = null);

@@ -10,6 +10,7 @@ namespace Agents.Collaboration.ChatDev;
 /// <param name="Reflect">True to hold a one-turn reflection when the phase ends without a conclusion.</param>
 /// <param name="WritesCode">True when the assistant's code blocks update the chain's files (coding, completion, modification phases).</param>
 /// <param name="RunsTests">True when the tester runs the files before the phase; passing tests skip the phase and end its composed cycle.</param>
+/// <param name="CompletesCode">True when the files are checked for placeholders before the phase ({unimplemented}); complete files skip the phase and end its composed cycle.</param>
 public sealed record PhaseSpec(
     string Name,
     string Instructor,
@@ -19,4 +20,5 @@ public sealed record PhaseSpec(
     string? Output = null,
     bool Reflect = true,
     bool WritesCode = false,
-    bool RunsTests = false);
+    bool RunsTests = false,
+    bool CompletesCode = false);

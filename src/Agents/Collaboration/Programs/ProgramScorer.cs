@@ -32,6 +32,19 @@ public static partial class ProgramScorer
     /// </summary>
     public static double Completeness(IReadOnlyDictionary<string, string> files)
     {
+        var (units, unfinished) = Units(files);
+        return units == 0 ? 0 : (double)(units - unfinished.Count) / units;
+    }
+
+    /// <summary>
+    /// What is unfinished, for a completion phase: "main.mini: rest (line 4)" per function holding a placeholder, or
+    /// "main.mini: line 3" per placeholder line when the files do not parse; empty when nothing is.
+    /// </summary>
+    public static IReadOnlyList<string> Unfinished(IReadOnlyDictionary<string, string> files) => Units(files).Unfinished;
+
+    // Functions when the files parse, else non-blank lines; and the unfinished ones among them.
+    private static (int Units, List<string> Unfinished) Units(IReadOnlyDictionary<string, string> files)
+    {
         ArgumentNullException.ThrowIfNull(files);
         var lines = files.ToDictionary(f => f.Key, f => f.Value.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'), StringComparer.Ordinal);
         MiniProgram? program = null;
@@ -41,16 +54,31 @@ public static partial class ProgramScorer
         }
         catch (MiniSyntaxException)
         {
-            // Scored line by line below.
+            // Counted line by line below.
         }
 
+        var unfinished = new List<string>();
         if (program is null || program.Functions.Count == 0)
         {
-            var code = lines.Values.SelectMany(l => l).Where(l => l.Trim().Length > 0).ToList();
-            return code.Count == 0 ? 0 : (double)code.Count(l => !IsPlaceholder(l)) / code.Count;
+            var count = 0;
+            foreach (var (file, source) in lines.OrderBy(l => l.Key, StringComparer.Ordinal))
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    if (source[i].Trim().Length > 0)
+                    {
+                        count++;
+                        if (IsPlaceholder(source[i]))
+                        {
+                            unfinished.Add($"{file}: line {i + 1}");
+                        }
+                    }
+                }
+            }
+
+            return (count, unfinished);
         }
 
-        var complete = 0;
         foreach (var function in program.Functions)
         {
             var source = lines[function.File];
@@ -60,13 +88,13 @@ public static partial class ProgramScorer
                 first--;
             }
 
-            if (!source[first..Math.Min(function.EndLine, source.Length)].Any(IsPlaceholder))
+            if (source[first..Math.Min(function.EndLine, source.Length)].Any(IsPlaceholder))
             {
-                complete++;
+                unfinished.Add($"{function.File}: {function.Name} (line {function.Line})");
             }
         }
 
-        return (double)complete / program.Functions.Count;
+        return (program.Functions.Count, unfinished);
     }
 
     /// <summary>The cosine (clamped to 0..1) between the embeddings of <paramref name="requirement"/> and of the code's words.</summary>

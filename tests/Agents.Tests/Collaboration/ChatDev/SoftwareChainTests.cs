@@ -42,8 +42,9 @@ public sealed partial class SoftwareChainTests
 
         var result = await chain.RunAsync(spec.Brief, mind, new MindTally(), tester, default);
 
-        Assert.Equal(["Coding", "CodeReviewComment", "TestErrorSummary", "TestModification", "TestErrorSummary"], result.Phases.Select(p => p.Phase));
-        var firstRun = result.Phases[2].Tests!;
+        Assert.Equal(["Coding", "CodeComplete", "CodeReviewComment", "TestErrorSummary", "TestModification", "TestErrorSummary"], result.Phases.Select(p => p.Phase));
+        Assert.Equal("no placeholder is left", result.Phases[1].Skipped);
+        var firstRun = result.Phases[3].Tests!;
         Assert.False(firstRun.AllPassed);
         Assert.Contains("FAILED digit_sum(", firstRun.Text, StringComparison.Ordinal);
 
@@ -54,7 +55,7 @@ public sealed partial class SoftwareChainTests
 
         // The second test run passed, so the test cycle ended there.
         Assert.True(result.Phases[^1].Tests!.AllPassed);
-        Assert.Equal("every test passed", result.Phases[^1].Transcript.StopReason);
+        Assert.Equal("every test passed", result.Phases[^1].Skipped);
         Assert.Equal(spec.ReferenceProgram + "\n", result.Files["main.mini"]);
         Assert.True(result.Tests!.AllPassed);
 
@@ -86,6 +87,34 @@ public sealed partial class SoftwareChainTests
     }
 
     [Fact]
+    public async Task A_completion_cycle_lists_unfinished_functions_until_none_is_left()
+    {
+        var chain = ChatChainFile.Load(TestFiles.Scenario("arena/chatdev-software.yaml"));
+        var spec = FunctionSpecTasks.Create("is_prime", new Random(2));
+        var stages = new[]
+        {
+            "fn is_prime(n) = n >= 2 and no_divisor_from(n, 2)\nfn no_divisor_from(n, d) = todo()",
+            "fn is_prime(n) = n >= 2 and no_divisor_from(n, 2)\n# TODO: stop at the square root\nfn no_divisor_from(n, d) = if d >= n { true } else { n % d != 0 and no_divisor_from(n, d + 1) }",
+            spec.ReferenceProgram,
+        };
+        var written = 0;
+        var mind = new RuleMind(p => (RuleMind.Field(p, "Phase"), RuleMind.Field(p, "Agent")) switch
+        {
+            ("Coding" or "CodeComplete", "Programmer") => $"{Fenced(stages[written++])}\n<INFO> Finished",
+            _ => "<INFO> Finished",
+        });
+
+        var result = await chain.RunAsync(spec.Brief, mind, null, new MiniTester(spec.HiddenTests), default);
+
+        Assert.Equal(["Coding", "CodeComplete", "CodeComplete", "CodeComplete", "CodeReviewComment", "TestErrorSummary"], result.Phases.Select(p => p.Phase));
+        var completions = mind.Prompts.Where(p => RuleMind.Field(p, "Phase") == "CodeComplete" && RuleMind.Field(p, "Agent") == "Programmer").ToList();
+        Assert.StartsWith("These functions are unfinished: main.mini: no_divisor_from (line 2).", RuleMind.Field(completions[0], "Prompt"), StringComparison.Ordinal);
+        Assert.StartsWith("These functions are unfinished: main.mini: no_divisor_from (line 3).", RuleMind.Field(completions[1], "Prompt"), StringComparison.Ordinal);
+        Assert.Equal("no placeholder is left", result.Phases[3].Skipped);
+        Assert.True(result.Tests!.AllPassed);
+    }
+
+    [Fact]
     public async Task Code_blocks_of_the_assistant_become_files_and_later_prompts_see_them_as_codes()
     {
         var mind = new RuleMind(p => (RuleMind.Field(p, "Phase"), RuleMind.Field(p, "Agent")) switch
@@ -110,7 +139,7 @@ public sealed partial class SoftwareChainTests
     }
 
     [Theory]
-    [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: p\n    turn: 3\n", "6:5: unknown key 'turn'; expected one of name, instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests.")]
+    [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: p\n    turn: 3\n", "6:5: unknown key 'turn'; expected one of name, instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests, completes-code.")]
     [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: p\n    writes-code: yes please\n", "6:18: expected 'writes-code' to be true or false; found 'yes please'.")]
     [InlineData("phases:\n  - cycle: T\n    repeat: 0\n    phases:\n      - {name: A, instructor: X, assistant: Y, prompt: p}\n", "3:13: expected 'repeat' to be a whole number of at least 1.")]
     [InlineData("roles: [a, b]\nphases:\n  - {name: A, instructor: X, assistant: Y, prompt: p}\n", "1:8: expected roles as a mapping of role name to system prompt.")]
@@ -131,7 +160,9 @@ public sealed partial class SoftwareChainTests
         var chain = ChatChainFile.Load(TestFiles.Scenario("arena/chatdev-software.yaml"));
 
         Assert.True(chain.Steps[0].Phase!.WritesCode);
-        var test = chain.Steps[2];
+        Assert.True(chain.Steps[1].Phases[0].CompletesCode);
+        Assert.Equal(10, chain.Steps[1].Repeat);
+        var test = chain.Steps[3];
         Assert.Equal(3, test.Repeat);
         Assert.True(test.Phases[0].RunsTests);
         Assert.True(test.Phases[1].WritesCode);
