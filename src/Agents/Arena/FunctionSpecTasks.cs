@@ -1,12 +1,10 @@
-using Agents.Collaboration;
-
 namespace Agents.Arena;
 
 /// <summary>
 /// Small function specifications with hidden tests ("write digit_sum(n) returning the sum of the digits of n"), drawn
 /// from a seed. An item's question states the requirement, one example and Mini in brief; its answer is the reference
-/// program; a submitted program is correct when it passes every hidden test in the Mini runner
-/// (<see cref="IsCorrect"/>), whatever its text.
+/// program; its <see cref="FunctionSpecGrader"/> accepts any program that passes every hidden test in the Mini runner,
+/// whatever its text.
 /// </summary>
 /// <param name="Functions">The spec kinds to draw from, by function name (e.g. "digit_sum"); null for all of them.</param>
 public sealed record FunctionSpecTasks(IReadOnlyList<string>? Functions = null) : ITaskGenerator
@@ -31,7 +29,7 @@ public sealed record FunctionSpecTasks(IReadOnlyList<string>? Functions = null) 
         for (var i = 0; i < count; i++)
         {
             var spec = Create(templates[random.Next(templates.Count)], random);
-            tasks.Add(new ArenaTask($"{Kind}-{i}", Kind, spec.Question, spec.ReferenceProgram));
+            tasks.Add(new ArenaTask($"{Kind}-{i}", Kind, spec.Question, spec.ReferenceProgram, Grader: new FunctionSpecGrader(spec.Question)));
         }
 
         return tasks;
@@ -51,23 +49,6 @@ public sealed record FunctionSpecTasks(IReadOnlyList<string>? Functions = null) 
     {
         ArgumentNullException.ThrowIfNull(task);
         return task.Kind == KindName && FunctionSpec.TryRead(task.Question, out var spec) ? spec : null;
-    }
-
-    /// <summary>
-    /// Grades <paramref name="answer"/>: for a function spec, true when the program in it passes every hidden test; for
-    /// any other task, true when it equals the normalised ground truth (the arena's usual check).
-    /// </summary>
-    public static bool IsCorrect(ArenaTask task, string? answer)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        if (answer is null)
-        {
-            return false;
-        }
-
-        return SpecOf(task) is { } spec
-            ? spec.Grade(answer) is { AllPassed: true, Total: > 0 }
-            : string.Equals(answer, FinalAnswer.Normalize(task.Answer), StringComparison.Ordinal);
     }
 
     private static FunctionSpec Create(FunctionSpecTemplate template, Random random)

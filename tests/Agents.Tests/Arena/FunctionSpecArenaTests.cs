@@ -71,7 +71,7 @@ public sealed class FunctionSpecArenaTests
             {
                 var answer = await strategy.SolveAsync(task, context, default);
 
-                Assert.True(FunctionSpecTasks.IsCorrect(task, answer), $"{strategy.Name} on {task.Question}: {answer}");
+                Assert.True(task.IsCorrect(answer), $"{strategy.Name} on {task.Question}: {answer}");
             }
         }
     }

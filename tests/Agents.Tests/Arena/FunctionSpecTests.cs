@@ -63,13 +63,13 @@ public sealed class FunctionSpecTests
         {
             Assert.Equal("function", task.Kind);
             Assert.True(FunctionSpecSolver.TrySolve(task.Question, out var program));
-            Assert.True(FunctionSpecTasks.IsCorrect(task, program));
+            Assert.True(task.IsCorrect(program));
 
             // The arena normalises answers (lower case, one line): the program still runs.
-            Assert.True(FunctionSpecTasks.IsCorrect(task, FinalAnswer.Normalize(program)));
-            Assert.False(FunctionSpecTasks.IsCorrect(task, FunctionSpecSolver.Flawed(FunctionSpecTasks.SpecOf(task)!)));
-            Assert.False(FunctionSpecTasks.IsCorrect(task, "42"));
-            Assert.False(FunctionSpecTasks.IsCorrect(task, null));
+            Assert.True(task.IsCorrect(FinalAnswer.Normalize(program)));
+            Assert.False(task.IsCorrect(FunctionSpecSolver.Flawed(FunctionSpecTasks.SpecOf(task)!)));
+            Assert.False(task.IsCorrect("42"));
+            Assert.False(task.IsCorrect(null));
         }
     }
 
@@ -79,17 +79,17 @@ public sealed class FunctionSpecTests
         var task = new FunctionSpecTasks(["digit_sum"]).Generate(1, new Random(1))[0];
         const string reply = "Here is my solution.\nmain.mini\n```mini\n# the digits of n, added\nfn digit_sum(n) {\n  let last = n % 10\n  let rest = n // 10\n  if rest == 0 { last } else { last + digit_sum(rest) }\n}\n```";
 
-        Assert.True(FunctionSpecTasks.IsCorrect(task, reply));
+        Assert.True(task.IsCorrect(reply));
     }
 
     [Fact]
-    public void Other_tasks_keep_the_arenas_usual_check()
+    public void A_task_is_read_back_as_its_spec_and_other_tasks_are_not()
     {
-        var task = new ArenaTask("arithmetic-0", "arithmetic", "What is 2+3?", "5");
+        var task = new FunctionSpecTasks(["power"]).Generate(1, new Random(8))[0];
 
-        Assert.True(FunctionSpecTasks.IsCorrect(task, "5"));
-        Assert.False(FunctionSpecTasks.IsCorrect(task, "6"));
-        Assert.Null(FunctionSpecTasks.SpecOf(task));
+        Assert.Equal("power", FunctionSpecTasks.SpecOf(task)!.Function);
+        Assert.Equal(new FunctionSpecGrader(task.Question), task.Grader);
+        Assert.Null(FunctionSpecTasks.SpecOf(new ArenaTask("arithmetic-0", "arithmetic", "What is 2+3?", "5")));
     }
 
     [Fact]
