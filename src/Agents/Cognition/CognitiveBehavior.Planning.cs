@@ -55,7 +55,7 @@ public sealed partial class CognitiveBehavior
             }
 
             var date = DateOnly.FromDateTime(now);
-            var memories = Recall(i, $"{spec.Name}'s plans, events and invitations for {date:dddd MMMM d}", _options.MemoriesInPrompt, news: 2);
+            var memories = Recall(i, $"{spec.Name}'s plans, events and invitations for {date:dddd MMMM d}", _options.MemoriesInPrompt - 1, news: 2);
             var decision = new DayPlanDecision(spec.Name, Persona(spec), spec.Lifestyle, date, spec.Routine, Lines(memories));
             a.NeedsReplan = false;
             a.PlanDate = today;

@@ -26,6 +26,9 @@ namespace Agents.Cognition;
 public sealed partial class CognitiveBehavior : IPersistentBehavior
 {
     private static readonly MessagePackSerializerOptions StateFormat = MessagePackSerializerOptions.Standard.WithResolver(StandardResolverAllowPrivate.Instance);
+    /// <summary>The importance from which a memory counts as news that a prompt shows even when retrieval misses it.</summary>
+    private const int NewsImportance = 6;
+
     private static readonly Regex WakePattern = new(@"wakes? up (?:around |at )?(\d{1,2})(?::\d{2})?\s*(am|pm)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private readonly IMind _mind;
@@ -370,7 +373,7 @@ public sealed partial class CognitiveBehavior : IPersistentBehavior
         var fresh = new List<MemoryRecord>();
         if (news > 0)
         {
-            var recent = stream.Latest(300).Where(m => m.Importance >= 5).OrderByDescending(m => m.Importance).ThenByDescending(m => m.Id);
+            var recent = stream.Latest(300).Where(m => m.Importance >= NewsImportance).OrderByDescending(m => m.Importance).ThenByDescending(m => m.Id);
             foreach (var memory in recent)
             {
                 if (fresh.Count >= news)

@@ -48,7 +48,7 @@ public sealed class CognitiveBehaviorTests
         // Every other holder can say where and from whom it heard it: a conversation memory names the speaker.
         foreach (var holder in holders.Where(h => h != "Isabella Rodriguez"))
         {
-            Assert.NotEmpty(Rows(run1, $"SELECT id FROM memories WHERE owner = '{holder}' AND kind = 'chat' AND text LIKE '% told me at %Valentine%'"));
+            Assert.NotEmpty(Rows(run1, $"SELECT id FROM memories WHERE owner = '{holder}' AND kind = 'chat' AND text LIKE '% told me: %Valentine%'"));
         }
 
         Assert.NotEmpty(Rows(run1, $"SELECT seq FROM events WHERE kind = '{CognitionEvents.Talk}'"));

@@ -69,8 +69,83 @@ public sealed class ScriptedMindTests
 
         var second = first with { Round = 2, Transcript = [$"Sam Moore: {opening.Utterance}", "Mei Lin: Oh, interesting!"] };
         var next = second.Resolve(mind.Answer(second.Render())).Value;
-        Assert.Contains("Isabella Rodriguez said: \"I am planning a Valentine's Day party", next.Utterance, StringComparison.Ordinal);
+        Assert.Contains("Isabella Rodriguez is planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm.", next.Utterance, StringComparison.Ordinal);
         Assert.DoesNotContain("running for mayor", next.Utterance, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_conversation_opens_with_the_partners_first_name()
+    {
+        var decision = new ConversationTurnDecision("Sam Moore", "David Okafor", "Johnson Park:lawn", "Monday 15:00", 1, 8, [], []);
+
+        var openings = Enumerable.Range(0, 8).Select(seed => decision.Resolve(new ScriptedMind(seed).Answer(decision.Render())).Value.Utterance).ToList();
+
+        Assert.All(openings, o => Assert.Contains("David", o, StringComparison.Ordinal));
+        Assert.All(openings, o => Assert.DoesNotContain("David Okafor", o, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void News_heard_from_someone_is_passed_on_in_the_third_person_and_kept_with_its_source()
+    {
+        var mind = new ScriptedMind(2);
+        var turn = new ConversationTurnDecision("Mei Lin", "Hiro Nakamura", "Johnson Park:lawn", "Monday 16:00", 1, 8, [MemoryLines.Format(8, "Sam Moore told me: \"I am running for mayor in the local election next month; I want a greener town.\"")], []);
+        var said = turn.Resolve(mind.Answer(turn.Render())).Value.Utterance;
+        Assert.True(said.Contains("Sam Moore is running for mayor in the local election next month; Sam wants a greener town.", StringComparison.Ordinal), said);
+
+        var summary = new ConversationSummaryDecision("Hiro Nakamura", "Mei Lin", "Johnson Park:lawn", [$"Mei Lin: {said}", "Hiro Nakamura: Really? Thanks for telling me. Take care!"]);
+        Assert.Equal("Mei Lin told me: \"Sam Moore is running for mayor in the local election next month; Sam wants a greener town.\"", summary.Resolve(mind.Answer(summary.Render())).Value.Summary);
+    }
+
+    [Fact]
+    public void An_invitation_heard_becomes_a_memo_to_attend_with_its_day_time_and_place()
+    {
+        var summary = new ConversationSummaryDecision("Mei Lin", "Isabella Rodriguez", "Hobbs Cafe:cafe",
+            ["Isabella Rodriguez: Hi Mei! I am planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm. Would you like to come?", "Mei Lin: I'd love to come if I can. Take care!"]);
+
+        var value = summary.Resolve(new ScriptedMind(4).Answer(summary.Render())).Value;
+
+        Assert.Equal("I want to go to the Valentine's Day party at Hobbs Cafe on February 14 from 17:00 to 19:00.", value.Memo);
+        Assert.StartsWith("Isabella Rodriguez told me: \"I am planning a Valentine's Day party", value.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Focal_questions_are_real_questions_about_the_agent_and_what_it_heard()
+    {
+        var decision = new FocalQuestionsDecision("Ayesha Khan",
+        [
+            MemoryLines.Format(3, "the desk b is in use by Lucia Rossi for working on a sculpture"),
+            MemoryLines.Format(4, "I chatted with Lucia Rossi at Oak Hill College about our plans for the day."),
+            MemoryLines.Format(8, "Kevin Lin told me: \"Isabella Rodriguez is planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm.\""),
+            MemoryLines.Format(7, "Tom Becker told me: \"Sam Moore is running for mayor in the local election next month.\""),
+        ]);
+
+        var questions = decision.Resolve(new ScriptedMind(1).Answer(decision.Render()));
+
+        Assert.False(questions.FellBack);
+        Assert.All(questions.Value, q => Assert.Contains("Ayesha Khan", q, StringComparison.Ordinal));
+        Assert.All(questions.Value, q => Assert.DoesNotContain(":", q, StringComparison.Ordinal));
+        Assert.Contains(questions.Value, q => q.Contains("Valentine's Day party", StringComparison.Ordinal));
+        Assert.Contains(questions.Value, q => q.Contains("Sam Moore running for mayor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Insights_are_in_the_third_person_and_cite_the_memories_behind_them()
+    {
+        var decision = new InsightsDecision("Ayesha Khan", "Will Ayesha Khan go to the Valentine's Day party?",
+        [
+            "Kevin Lin told me: \"Isabella Rodriguez is planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm.\"",
+            "Lucia Rossi is my roommate; she is an art student and messy but lovely.",
+            "I want to go to the Valentine's Day party at Hobbs Cafe on February 14 from 17:00 to 19:00.",
+            "Lucia Rossi is working on a sculpture",
+        ]);
+
+        var insights = decision.Resolve(new ScriptedMind(1).Answer(decision.Render()));
+
+        Assert.False(insights.FellBack);
+        Assert.Equal("Ayesha Khan plans to go to the Valentine's Day party", insights.Value[0].Text);
+        Assert.Equal([1, 3], insights.Value[0].Evidence);
+        Assert.All(insights.Value, i => Assert.DoesNotMatch(@"\b(I|my|me|keeps in mind)\b", i.Text));
+        Assert.Contains(insights.Value, i => i.Text == "Ayesha Khan heard from Kevin Lin that Isabella Rodriguez is planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm");
     }
 
     [Fact]
@@ -81,7 +156,7 @@ public sealed class ScriptedMindTests
         var summary = decision.Resolve(new ScriptedMind(2).Answer(decision.Render()));
 
         Assert.False(summary.FellBack);
-        Assert.Equal("Sam Moore told me at Johnson Park:lawn: I am running for mayor in the local election next month.", summary.Value.Summary);
+        Assert.Equal("Sam Moore told me: \"I am running for mayor in the local election next month.\"", summary.Value.Summary);
     }
 
     [Fact]
