@@ -46,6 +46,21 @@ public sealed class ScriptedMindTests
     }
 
     [Fact]
+    public void A_memo_about_an_event_later_today_revises_only_the_hours_it_takes()
+    {
+        IReadOnlyList<PlanItem> rest = [new(new TimeOnly(14, 0), "walk in the park"), new(new TimeOnly(16, 0), "have tea at the cafe"), new(new TimeOnly(19, 0), "cook dinner"), new(new TimeOnly(22, 0), "sleep")];
+        var revise = new HourlyScheduleDecision("Sam Moore", new DateOnly(2023, 2, 14), rest, From: 14, Memo: "I want to go to the Valentine's Day party at Hobbs Cafe on February 14 from 17:00 to 19:00.");
+
+        var hours = revise.Resolve(new ScriptedMind(1).Answer(revise.Render())).Value;
+
+        Assert.Equal(10, hours.Count);
+        Assert.Equal(["walk in the park", "walk in the park", "have tea at the cafe"], hours.Take(3).Select(h => h.Activity));
+        Assert.All(hours.Skip(3).Take(2), h => Assert.EndsWith("the Valentine's Day party at Hobbs Cafe", h.Activity, StringComparison.Ordinal));
+        Assert.Equal(["cook dinner", "cook dinner", "cook dinner", "sleep", "sleep"], hours.Skip(5).Select(h => h.Activity));
+        Assert.Equal(rest.Select(r => r.Activity), (revise with { Memo = "I enjoyed talking with Mei." }).Resolve(new ScriptedMind(1).Answer((revise with { Memo = "I enjoyed talking with Mei." }).Render())).Value.Select(h => h.Activity).Distinct());
+    }
+
+    [Fact]
     public void An_invitation_for_another_day_or_during_work_changes_nothing()
     {
         Assert.DoesNotContain(Plan(Retired, new DateOnly(2023, 2, 13), Invitation), p => p.Activity.Contains("party", StringComparison.Ordinal));
