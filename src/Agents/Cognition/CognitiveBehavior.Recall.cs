@@ -42,6 +42,8 @@ public sealed partial class CognitiveBehavior
         var fresh = new List<MemoryRecord>();
         if (news > 0)
         {
+            // News on different topics: one that mostly repeats the words of a memory already shown adds nothing.
+            var shown = ranked.Take(used).Where(r => chosen.Contains(r.Memory.Id)).Select(r => TextWords.Of(r.Memory.Text)).ToList();
             var recent = stream.Latest(300).Where(m => m.Importance >= NewsImportance).OrderByDescending(m => m.Importance).ThenByDescending(m => m.Id);
             foreach (var memory in recent)
             {
@@ -50,9 +52,11 @@ public sealed partial class CognitiveBehavior
                     break;
                 }
 
-                if (!chosen.Contains(memory.Id) && keys.Add(Gist(memory.Text)))
+                var words = TextWords.Of(memory.Text);
+                if (!chosen.Contains(memory.Id) && !shown.Any(s => Similar(s, words)) && keys.Add(Gist(memory.Text)))
                 {
                     fresh.Add(memory);
+                    shown.Add(words);
                 }
             }
         }
@@ -75,6 +79,13 @@ public sealed partial class CognitiveBehavior
         var recent = Stream(i).Latest(100).Where(m => m.Importance > 1 && keys.Add(Gist(m.Text))).Take(count).ToList();
         recent.Reverse();
         return recent;
+    }
+
+    /// <summary>True when most content words of the shorter of two texts are in the other.</summary>
+    private static bool Similar(HashSet<string> a, HashSet<string> b)
+    {
+        var least = Math.Min(a.Count, b.Count);
+        return least > 0 && a.Count(b.Contains) >= 0.6 * least;
     }
 
     /// <summary>A memory's text without the "(continuing)"-style note a task's later steps add: one observation's key.</summary>

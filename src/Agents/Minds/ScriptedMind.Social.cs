@@ -14,6 +14,12 @@ public sealed partial class ScriptedMind
         "Good talking", "Did you hear", "Have you heard", "Guess what", "By the way", "Same here", "Glad", "Lovely", "Yes,",
     ];
 
+    private const double OwnNewsChance = 0.5;
+    private const double OwnPlanChance = 0.1;
+    private const double HeardChance = 0.02;
+    private const double HeardStep = 0.025;
+    private const double FriendFactor = 1.3;
+
     private static bool IsSmallTalk(string sentence) =>
         sentence.Split(' ').Length < 5 || SmallTalk.Any(s => sentence.StartsWith(s, StringComparison.Ordinal));
 
@@ -26,8 +32,9 @@ public sealed partial class ScriptedMind
         var max = int.TryParse((p.Field("Round") ?? "1 of 8").Split(' ')[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 8;
         var transcript = p.List("Conversation");
         var memories = p.List("Memories").Select(MemoryLines.Parse).ToList();
-        var news = News(agent, partner, memories, transcript);
-        var tell = news is { } n && random.NextDouble() < Chance(n, partner, memories);
+        // The agent weighs its news most important first and tells the first it feels like telling.
+        var news = News(agent, partner, memories, transcript).Where(n => random.NextDouble() < Chance(n, partner, memories)).Select(n => ((Said, int)?)n).FirstOrDefault();
+        var tell = news is not null;
 
         var parts = new List<string>();
         if (transcript.Count == 0)
@@ -75,11 +82,11 @@ public sealed partial class ScriptedMind
     }
 
     /// <summary>
-    /// The news worth telling <paramref name="partner"/>: the most important recent memory (importance 6 and up, listed
-    /// first) that is not a sighting, not the agent's own plan or reflection, not the partner's own news, not already
-    /// told to or by the partner, and not said in this conversation.
+    /// The news worth telling <paramref name="partner"/>, most important first (as listed): memories of importance 6 and
+    /// up that are not sightings, the agent's own plans or reflections, the partner's own news, what was told to or by
+    /// the partner already, or what was said in this conversation.
     /// </summary>
-    private static (Said Said, int Importance)? News(string agent, string partner, List<(int Importance, string Text)> memories, IReadOnlyList<string> transcript)
+    private static IEnumerable<(Said Said, int Importance)> News(string agent, string partner, List<(int Importance, string Text)> memories, IReadOnlyList<string> transcript)
     {
         var spoken = TextWords.Of(string.Join(' ', transcript));
         var shared = new List<string>();
@@ -113,14 +120,35 @@ public sealed partial class ScriptedMind
                 continue;
             }
 
-            return (said, importance);
+            yield return (said, importance);
         }
-
-        return null;
     }
 
-    /// <summary>How likely the agent brings up <paramref name="news"/> (calibrated in a later step: always, for now).</summary>
-    private static double Chance((Said Said, int Importance) news, string partner, List<(int Importance, string Text)> memories) => 1.0;
+    /// <summary>
+    /// How likely the agent brings up <paramref name="news"/>: a host inviting people to its event nearly always does;
+    /// its own news (a campaign, a plan) often; news heard from others now and then, more the more important it is.
+    /// Friends share more than acquaintances: the partner matters when the agent remembers more of them than sightings.
+    /// </summary>
+    private static double Chance((Said Said, int Importance) news, string partner, List<(int Importance, string Text)> memories)
+    {
+        var (said, importance) = news;
+        var first = Speech.FirstName(partner);
+        var friend = memories.Any(m => !Speech.IsObservation(m.Text) && (m.Text.Contains(partner, StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(m.Text, $@"\b{first}\b")));
+        var isEvent = ScriptedEvent.NameIn(said.Core) is not null;
+        double chance;
+        if (said.Source is null)
+        {
+            var inviting = isEvent && said.Core.Contains("invite", StringComparison.OrdinalIgnoreCase);
+            var attending = isEvent && said.Core.StartsWith("I want to go", StringComparison.Ordinal);
+            chance = inviting ? 0.9 : attending ? OwnPlanChance : OwnNewsChance;
+        }
+        else
+        {
+            chance = HeardChance + (HeardStep * (importance - 6));
+        }
+
+        return Math.Min(1, chance * (friend ? FriendFactor : 1));
+    }
 
     private static string Sentence(string text)
     {

@@ -70,7 +70,11 @@ public sealed partial class ScriptedMind : IMind
         var memory = text.ToLowerInvariant();
         var news = ContainsAny(memory, NewsWords);
         int score;
-        if (memory.Contains("sleep", StringComparison.Ordinal) || memory.Contains(" is idle", StringComparison.Ordinal))
+        if (memory.StartsWith("my plan", StringComparison.Ordinal))
+        {
+            score = 3 + random.Next(2) + (news ? 1 : 0);
+        }
+        else if (memory.Contains("sleep", StringComparison.Ordinal) || memory.Contains(" is idle", StringComparison.Ordinal))
         {
             score = 1;
         }
@@ -79,9 +83,10 @@ public sealed partial class ScriptedMind : IMind
             score = memory.Contains(" is on the way to ", StringComparison.Ordinal) ? 1 + random.Next(2) : 2 + random.Next(2);
             score += news ? 2 : 0;
         }
-        else if (memory.StartsWith("my plan", StringComparison.Ordinal))
+        else if (Speech.Parse(text).Listener is not null)
         {
-            score = 3 + random.Next(2) + (news ? 1 : 0);
+            // Having told someone is a record of a talk, not news.
+            score = 3 + random.Next(2);
         }
         else if (news)
         {
@@ -143,7 +148,7 @@ public sealed partial class ScriptedMind : IMind
         var memories = p.List("Memories").Select(m => MemoryLines.Parse(m)).ToList();
         var knows = other.Length > 0 && memories.Any(m => m.Text.Contains(other, StringComparison.Ordinal) && !m.Text.StartsWith(other + " is ", StringComparison.Ordinal));
         var hasNews = memories.Any(m => m.Importance >= 6);
-        var chance = (knows ? 0.2 : 0.05) + (hasNews ? 0.1 : 0);
+        var chance = (knows ? 0.25 : 0.2) + (hasNews ? 0.05 : 0);
         if (random.NextDouble() < chance)
         {
             return "talk";

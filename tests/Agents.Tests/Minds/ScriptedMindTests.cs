@@ -67,25 +67,45 @@ public sealed class ScriptedMindTests
         Assert.DoesNotContain(Plan(Nurse, new DateOnly(2023, 2, 14), Invitation), p => p.Activity.Contains("party", StringComparison.Ordinal));
     }
 
+    private static readonly string[] SamsNews =
+    [
+        MemoryLines.Format(8, "I am running for mayor in the local election next month."),
+        MemoryLines.Format(7, "Isabella Rodriguez told me at Hobbs Cafe:cafe: I am planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm."),
+        MemoryLines.Format(2, "the stove is cooking"),
+    ];
+
+    private static List<ConversationTurn> Turns(ConversationTurnDecision decision, int seeds) =>
+        [.. Enumerable.Range(0, seeds).Select(seed => decision.Resolve(new ScriptedMind(seed).Answer(decision.Render())).Value)];
+
     [Fact]
     public void A_conversation_brings_up_the_most_important_news_not_yet_said()
     {
-        var mind = new ScriptedMind(5);
-        string[] memories =
-        [
-            MemoryLines.Format(8, "I am running for mayor in the local election next month."),
-            MemoryLines.Format(7, "Isabella Rodriguez told me at Hobbs Cafe:cafe: I am planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm."),
-            MemoryLines.Format(2, "the stove is cooking"),
-        ];
-        var first = new ConversationTurnDecision("Sam Moore", "Mei Lin", "Johnson Park:lawn", "Monday 15:00", 1, 8, memories, []);
-        var opening = first.Resolve(mind.Answer(first.Render())).Value;
-        Assert.Contains("running for mayor", opening.Utterance, StringComparison.Ordinal);
+        var first = new ConversationTurnDecision("Sam Moore", "Mei Lin", "Johnson Park:lawn", "Monday 15:00", 1, 8, SamsNews, []);
+        var opening = Turns(first, 40).First(t => t.Utterance.Contains("mayor", StringComparison.Ordinal));
+        Assert.Contains("I am running for mayor", opening.Utterance, StringComparison.Ordinal);
         Assert.False(opening.End);
 
         var second = first with { Round = 2, Transcript = [$"Sam Moore: {opening.Utterance}", "Mei Lin: Oh, interesting!"] };
-        var next = second.Resolve(mind.Answer(second.Render())).Value;
-        Assert.Contains("Isabella Rodriguez is planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm.", next.Utterance, StringComparison.Ordinal);
-        Assert.DoesNotContain("running for mayor", next.Utterance, StringComparison.Ordinal);
+        var told = Turns(second, 200).Where(t => !t.End).ToList();
+        Assert.NotEmpty(told);
+        Assert.All(told, t => Assert.Contains("Isabella Rodriguez is planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm.", t.Utterance, StringComparison.Ordinal));
+        Assert.All(told, t => Assert.DoesNotContain("mayor", t.Utterance, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void News_comes_up_in_some_conversations_not_all_and_a_host_invites_nearly_everyone()
+    {
+        double Share(string memory, string needle) =>
+            Turns(new ConversationTurnDecision("Sam Moore", "Mei Lin", "Johnson Park:lawn", "Monday 15:00", 1, 8, [memory], []), 300)
+                .Count(t => t.Utterance.Contains(needle, StringComparison.Ordinal)) / 300.0;
+
+        var own = Share(SamsNews[0], "mayor");
+        var heard = Share(MemoryLines.Format(7, "Hiro Nakamura told me: \"I am retiring from the garden club.\""), "retiring");
+        var invitation = Share(MemoryLines.Format(8, "I am planning a Valentine's Day party at Hobbs Cafe on February 14 from 5 to 7 pm, and I want to invite everyone in town."), "Would you like to come?");
+
+        Assert.InRange(own, 0.3, 0.7);
+        Assert.InRange(heard, 0.01, 0.15);
+        Assert.InRange(invitation, 0.8, 1.0);
     }
 
     [Fact]
@@ -102,8 +122,8 @@ public sealed class ScriptedMindTests
     [Fact]
     public void News_heard_from_someone_is_passed_on_in_the_third_person_and_kept_with_its_source()
     {
-        var mind = new ScriptedMind(2);
         var turn = new ConversationTurnDecision("Mei Lin", "Hiro Nakamura", "Johnson Park:lawn", "Monday 16:00", 1, 8, [MemoryLines.Format(8, "Sam Moore told me: \"I am running for mayor in the local election next month; I want a greener town.\"")], []);
+        var mind = Enumerable.Range(0, 100).Select(seed => new ScriptedMind(seed)).First(m => m.Answer(turn.Render()).Contains("mayor", StringComparison.Ordinal));
         var said = turn.Resolve(mind.Answer(turn.Render())).Value.Utterance;
         Assert.True(said.Contains("Sam Moore is running for mayor in the local election next month; Sam wants a greener town.", StringComparison.Ordinal), said);
 
