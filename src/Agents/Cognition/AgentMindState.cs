@@ -29,4 +29,5 @@ internal sealed class AgentMindState
     [Key(20)] public string? SummaryPartner { get; set; }
     [Key(21)] public string? SummaryPlace { get; set; }
     [Key(22)] public List<string> SummaryTranscript { get; set; } = [];
+    [Key(23)] public string? ReviseMemo { get; set; }
 }

@@ -4,7 +4,7 @@ namespace Agents.Cognition;
 /// <param name="MaxRounds">Rounds of a conversation at most (two utterances a round).</param>
 /// <param name="ConversationCooldown">Game time before the same pair may talk again.</param>
 /// <param name="MemoriesInPrompt">
-/// Memories shown in a planning or insight prompt (retrieval's top k for prompts; compact for small models); reaction and
+/// Memories shown in an insight prompt (retrieval's top k for prompts; compact for small models); day plan, reaction and
 /// conversation prompts show one fewer.
 /// </param>
 /// <param name="FirstTalkHour">Agents do not start conversations before this hour.</param>

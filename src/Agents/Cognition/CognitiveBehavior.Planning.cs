@@ -42,20 +42,28 @@ public sealed partial class CognitiveBehavior
             return;
         }
 
-        if (a.PlanDate != today || a.NeedsReplan)
+        if (a.NeedsReplan)
         {
-            if (!a.NeedsReplan && now.Hour < WakeHour(spec.Lifestyle) && a.PlanDate is not null)
+            if (a.PlanDate == today && a.Schedule is { Count: 24 } schedule)
             {
+                Revise(i, town, events, schedule);
                 return;
             }
 
-            if (!a.NeedsReplan && a.PlanDate is null && now.Hour < WakeHour(spec.Lifestyle))
+            // Nothing planned for today yet: the day plan to come takes what was said into account.
+            a.NeedsReplan = false;
+            a.ReviseMemo = null;
+        }
+
+        if (a.PlanDate != today)
+        {
+            if (now.Hour < WakeHour(spec.Lifestyle))
             {
                 return;
             }
 
             var date = DateOnly.FromDateTime(now);
-            var memories = Recall(i, $"{spec.Name}'s plans, events and invitations for {date:dddd MMMM d}", _options.MemoriesInPrompt, news: 2);
+            var memories = Recall(i, $"{spec.Name}'s plans, events and invitations for {date:dddd MMMM d}", _options.MemoriesInPrompt - 1, news: 2);
             var decision = new DayPlanDecision(spec.Name, Persona(spec), spec.Lifestyle, date, spec.Routine, Lines(memories));
             a.NeedsReplan = false;
             a.PlanDate = today;
@@ -125,6 +133,53 @@ public sealed partial class CognitiveBehavior
         }
 
         React(i, town, events);
+    }
+
+    /// <summary>
+    /// Revises today's schedule from the current hour in the light of what a conversation meant for the agent's plans
+    /// (its memo): the past hours stay, and of the hours that change only the current one is decomposed again now (later
+    /// ones are decomposed when they come).
+    /// </summary>
+    private void Revise(int i, Town town, StepEvents events, List<string> schedule)
+    {
+        var a = _state.Agents[i];
+        var spec = town.Scenario.Agents[i];
+        var now = town.Clock.Now;
+        var from = now.Hour;
+        var hours = schedule.Select(PlanItem.TryParse).ToList();
+        var rest = new List<PlanItem>();
+        for (var h = from; h < 24; h++)
+        {
+            if (hours[h] is { } item && (rest.Count == 0 || rest[^1].Activity != item.Activity))
+            {
+                rest.Add(item);
+            }
+        }
+
+        var memo = a.ReviseMemo;
+        a.NeedsReplan = false;
+        a.ReviseMemo = null;
+        if (rest.Count == 0)
+        {
+            return;
+        }
+
+        _batch.Ask(i, new HourlyScheduleDecision(spec.Name, DateOnly.FromDateTime(now), rest, from, memo), outcome =>
+        {
+            var revised = schedule.Take(from).Concat(outcome.Value.Select(p => p.ToString())).ToList();
+            if (revised.Count != 24 || revised.SequenceEqual(schedule))
+            {
+                return;
+            }
+
+            a.Schedule = revised;
+            if (revised[from] != schedule[from])
+            {
+                a.TasksHour = -1;
+            }
+
+            events.Add(town.Agents[i].Id, CognitionEvents.Plan, new PlanMade(HourlyScheduleDecision.Name, string.Join('\n', revised.Skip(from))));
+        });
     }
 
     private static TaskItem? CurrentTask(AgentMindState a, TimeOnly now)

@@ -141,6 +141,7 @@ public sealed partial class CognitiveBehavior
             a.Pending.Add(new PendingMemory { Kind = (int)MemoryKind.Chat, Text = outcome.Value.Summary });
             a.Pending.Add(new PendingMemory { Kind = (int)MemoryKind.Plan, Text = outcome.Value.Memo });
             a.NeedsReplan = true;
+            a.ReviseMemo = outcome.Value.Memo;
         });
     }
 

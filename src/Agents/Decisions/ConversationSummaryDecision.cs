@@ -26,6 +26,9 @@ public sealed record ConversationSummaryDecision(
     public override int MaxReplyTokens => 140;
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ["\n\n", "\nSummary:"];
+
+    /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "Summarise the conversation for the agent, keeping any news heard, and write a memo on what it means for the agent's plans.")
             .Field("Agent", Agent)

@@ -33,6 +33,9 @@ public sealed record ConversationTurnDecision(
     /// <inheritdoc />
     public override int MaxReplyTokens => 72;
 
+    /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ["\n\n", "\nSay:"];
+
     /// <summary>How many of the latest utterances the prompt shows.</summary>
     public const int LinesShown = 4;
 

@@ -31,6 +31,9 @@ public sealed record DayPlanDecision(
     public override int MaxReplyTokens => 120;
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ReplyEnds.BlankLine;
+
+    /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "Plan the agent's day in broad strokes: 5 to 8 items.")
             .Field("Agent", Agent)

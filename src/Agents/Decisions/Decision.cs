@@ -19,6 +19,9 @@ public abstract record Decision<T> : IDecision
     public virtual int MaxReplyTokens => 160;
 
     /// <inheritdoc />
+    public virtual IReadOnlyList<string> StopSequences => [];
+
+    /// <inheritdoc />
     public abstract string Render();
 
     /// <summary>Parses a reply; false when it does not have the expected shape or content.</summary>

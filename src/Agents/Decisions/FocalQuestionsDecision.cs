@@ -20,6 +20,9 @@ public sealed record FocalQuestionsDecision(string Agent, IReadOnlyList<string> 
     public override int MaxReplyTokens => 120;
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ["\n\n", "\n4."];
+
+    /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "Given only these memories, what are the 3 most salient high-level questions we can answer about the agent?")
             .Field("Agent", Agent)

@@ -35,6 +35,9 @@ public sealed record HourlyScheduleDecision(
     /// <inheritdoc />
     public override int MaxReplyTokens => 120;
 
+    /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ReplyEnds.BlankLine;
+
     private string FromText => From.ToString("00", CultureInfo.InvariantCulture) + ":00";
 
     /// <inheritdoc />

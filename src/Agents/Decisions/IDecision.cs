@@ -19,6 +19,12 @@ public interface IDecision
     /// <summary>A bound on the reply's length in tokens, for the model call.</summary>
     int MaxReplyTokens { get; }
 
+    /// <summary>
+    /// Where a reply naturally ends, for the model call's stop sequences (the model stops before writing one): the line
+    /// break after a one-line reply, a blank line, the start of what would come next. Empty when there is none.
+    /// </summary>
+    IReadOnlyList<string> StopSequences { get; }
+
     /// <summary>Renders the user prompt.</summary>
     string Render();
 

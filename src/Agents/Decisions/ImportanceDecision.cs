@@ -21,6 +21,9 @@ public sealed record ImportanceDecision(string Agent, string Memory) : Decision<
     public override int MaxReplyTokens => 4;
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ReplyEnds.Line;
+
+    /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "Rate the memory for the agent: 1 is mundane (brushing teeth), 10 is poignant (a break-up).")
             .Field("Agent", Agent)

@@ -25,6 +25,9 @@ public sealed record InsightsDecision(string Agent, string Question, IReadOnlyLi
     public override int MaxReplyTokens => 240;
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ReplyEnds.BlankLine;
+
+    /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "What high-level insights (up to 5) about the question can you infer from these memories? Cite the memories behind each.")
             .Field("Agent", Agent)

@@ -22,6 +22,9 @@ public sealed record InterviewDecision(string Agent, string Persona, string Ques
     public override int MaxReplyTokens => 200;
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ReplyEnds.Line;
+
+    /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "Answer the interviewer's question as the agent, in the first person, using only what the memories say.")
             .Field("Agent", Agent)

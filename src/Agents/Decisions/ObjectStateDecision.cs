@@ -21,6 +21,9 @@ public sealed record ObjectStateDecision(string Agent, string Object, string Tas
     public override int MaxReplyTokens => 16;
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ReplyEnds.Line;
+
+    /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "In a few words, what state is the object in while the agent does the task?")
             .Field("Agent", Agent)

@@ -36,6 +36,9 @@ public sealed record PlaceChoiceDecision(
     /// <inheritdoc />
     public override int MaxReplyTokens => 16;
 
+    /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ReplyEnds.Line;
+
     /// <summary>How many habits the prompt shows at most.</summary>
     public const int HabitsShown = 3;
 

@@ -30,6 +30,9 @@ public sealed record ReactionDecision(
     public override int MaxReplyTokens => 4;
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ReplyEnds.Line;
+
+    /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, "The agent notices someone: continue what it is doing, talk to them, or wait for them?")
             .Field("Agent", Agent)

@@ -33,6 +33,9 @@ public sealed record TaskDecompositionDecision(
     /// <inheritdoc />
     public override int MaxReplyTokens => 100;
 
+    /// <inheritdoc />
+    public override IReadOnlyList<string> StopSequences => ["\n\n", "\n" + Hour.AddHours(1).ToString("HH", CultureInfo.InvariantCulture) + ":"];
+
     /// <summary>The habits the prompt shows: those around the hour when the activity is a habit, else none.</summary>
     public IReadOnlyList<RoutineItem> HabitsShown =>
         UsualDay.Any(r => string.Equals(r.Activity, Activity, StringComparison.OrdinalIgnoreCase)) ? Habits.Around(UsualDay, Hour) : [];

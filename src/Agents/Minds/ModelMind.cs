@@ -64,6 +64,11 @@ public sealed class ModelMind : IMind
             MaxOutputTokens = decision.MaxReplyTokens,
             Seed = _options.Seed,
         };
+        if (decision.StopSequences is { Count: > 0 } stops)
+        {
+            options.StopSequences = [.. stops];
+        }
+
         if (_options.ConstrainReplies)
         {
             options.AdditionalProperties = new AdditionalPropertiesDictionary { ["guided_regex"] = decision.ReplyShape };

@@ -21,6 +21,22 @@ internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly
     /// <summary>The activity that attends the event.</summary>
     public string Activity => Place.Length > 0 ? $"go to the {Name} at {Place}" : $"go to the {Name}";
 
+    /// <summary>The name of an event a text speaks of ("Valentine's Day party"), dated or not; null when it names none.</summary>
+    public static string? NameIn(string text)
+    {
+        foreach (Match noun in Noun.Matches(text))
+        {
+            var qualifier = noun.Groups[1].Value.Trim();
+            if ((qualifier.Length > 0 && !Months.Contains(qualifier.Split(' ')[0])) || noun.Groups[2].Value is "party" or "celebration" or "festival" or "concert" or "fair" or "rally")
+            {
+                return (qualifier + " " + noun.Groups[2].Value).Trim();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A dated event with its time range and place, or null.</summary>
     public static ScriptedEvent? Find(string text)
     {
         var date = Date.Match(text);

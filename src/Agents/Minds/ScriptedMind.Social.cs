@@ -1,207 +1,215 @@
+using System.Globalization;
 using Agents.Decisions;
 
 namespace Agents.Minds;
 
-/// <summary>The scripted mind's social side: conversation turns that bring up news, summaries, reflection, interviews.</summary>
+/// <summary>The scripted mind's conversations: turns that may bring up news, and summaries that keep what was heard.</summary>
 public sealed partial class ScriptedMind
 {
-    private static readonly string[] SmallTalk = ["Hi", "Hello", "Good to see", "That's", "Oh", "I didn't", "Good to hear", "I'm well", "Anyway", "Nice to", "See you", "Take care", "Interesting", "Really"];
+    /// <summary>How the teacher's small talk starts: sentences that begin so are not news.</summary>
+    private static readonly string[] SmallTalk =
+    [
+        "Hi", "Hello", "Good to see", "Oh", "That's", "That sounds", "I hadn't", "Good to hear", "I'm well", "Not bad", "Anyway",
+        "Nice to", "See you", "Take care", "Really", "Thanks", "How ", "What are you", "Busy", "Would you", "I'd love", "I'll try",
+        "Good talking", "Did you hear", "Have you heard", "Guess what", "By the way", "Same here", "Glad", "Lovely", "Yes,",
+    ];
+
+    private const double OwnNewsChance = 0.5;
+    private const double OwnPlanChance = 0.1;
+    private const double HeardChance = 0.02;
+    private const double HeardStep = 0.025;
+    private const double FriendFactor = 1.3;
+
+    private static bool IsSmallTalk(string sentence) =>
+        sentence.Split(' ').Length < 5 || SmallTalk.Any(s => sentence.StartsWith(s, StringComparison.Ordinal));
 
     private static string Turn(PromptReader p, Random random)
     {
+        var agent = p.Field("Agent") ?? "someone";
         var partner = p.Field("Partner") ?? "friend";
-        var round = int.TryParse((p.Field("Round") ?? "1").Split(' ')[0], out var r) ? r : 1;
-        var max = int.TryParse((p.Field("Round") ?? "1 of 8").Split(' ')[^1], out var m) ? m : 8;
+        var first = Speech.FirstName(partner);
+        var round = int.TryParse((p.Field("Round") ?? "1").Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 1;
+        var max = int.TryParse((p.Field("Round") ?? "1 of 8").Split(' ')[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 8;
         var transcript = p.List("Conversation");
-        var said = string.Join('\n', transcript);
-        var news = p.List("Memories")
-            .Select(MemoryLines.Parse)
-            .Where(x => x.Importance >= 6 && !x.Text.StartsWith(partner + " is ", StringComparison.Ordinal))
-            .Select(x => x.Text)
-            .FirstOrDefault(text => !said.Contains(Head(Relayed(text).Core), StringComparison.Ordinal));
+        var memories = p.List("Memories").Select(MemoryLines.Parse).ToList();
+        // The agent weighs its news most important first and tells the first it feels like telling.
+        var news = News(agent, partner, memories, transcript).Where(n => random.NextDouble() < Chance(n, partner, memories)).Select(n => ((Said, int)?)n).FirstOrDefault();
+        var tell = news is not null;
 
         var parts = new List<string>();
         if (transcript.Count == 0)
         {
-            parts.Add(Pick(random, $"Hi {partner}!", $"Good to see you, {partner}.", $"Hello {partner}, how are you?"));
+            parts.Add(Pick(random, $"Hi {first}!", $"Hello {first}, how are you?", $"Good to see you, {first}.", $"Oh, hi {first}!"));
         }
         else
         {
             var last = transcript[^1];
-            parts.Add(last.Length > 60
-                ? Pick(random, "Oh, interesting!", "I didn't know that.", "That's good to hear.", "Really? Thanks for telling me.")
-                : Pick(random, "I'm well, thanks.", "Nice to see you too.", "Good to hear."));
+            var heard = last[(last.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+            var invited = ScriptedEvent.NameIn(heard) is not null && heard.Contains("come?", StringComparison.Ordinal);
+            var newsHeard = Speech.Sentences(heard).Where(s => !IsSmallTalk(s)).Select(s => Speech.Parse(s).Core).ToList();
+            var known = TextWords.Of(string.Join(' ', memories.Select(x => x.Text)));
+            parts.Add(invited ? Pick(random, "I'd love to come if I can.", "That sounds lovely; I'll try to make it.", "Thanks for the invitation, I'll try to come.")
+                : newsHeard.Count > 0 && newsHeard.All(s => Speech.Covered(s, known) >= 0.8) ? Pick(random, "Yes, I heard about that too.", "Same here, I know about it.", "Yes, so I've heard.")
+                : newsHeard.Count > 0 ? Pick(random, "Oh, I hadn't heard that!", "Really? Thanks for telling me.", "That's interesting news.")
+                : Pick(random, "I'm well, thanks.", "Not bad, thanks for asking.", "Good to hear."));
         }
 
-        if (news is not null)
+        if (tell)
         {
-            var (source, core) = Relayed(news);
-            parts.Add(source is null ? core : Pick(random, "Did you hear? ", "Have you heard? ", "News: ") + source + " said: \"" + core + "\"");
+            var (said, _) = news!.Value;
+            if (said.Source is null)
+            {
+                var invite = said.Core.Contains("invite", StringComparison.OrdinalIgnoreCase) && ScriptedEvent.NameIn(said.Core) is not null;
+                parts.Add(Pick(random, "By the way, ", "Guess what? ", string.Empty) + Sentence(Speech.Clause(said.Core, 120)) + (invite ? " Would you like to come?" : string.Empty));
+            }
+            else
+            {
+                parts.Add(Pick(random, "Did you hear? ", "Have you heard? ", "I heard that ") + Sentence(Speech.Clause(Speech.Third(said.Core, said.Source), 120)));
+            }
+        }
+        else if (transcript.Count == 0)
+        {
+            parts.Add(Pick(random, "How has your day been?", "What are you up to today?", "Busy day?"));
         }
 
-        var end = round >= max || (news is null && transcript.Count >= 1);
-        if (end && news is null)
+        var end = round >= max || (!tell && transcript.Count >= 1);
+        if (end && !tell)
         {
-            parts.Add(Pick(random, "Anyway, I should get back to it. See you!", "Take care!", "See you around."));
+            parts.Add(Pick(random, "Anyway, I should get back to it. See you!", "Take care!", "See you around.", $"Good talking to you, {first}."));
         }
 
         return $"Say: {PromptBuilder.Cut(string.Join(' ', parts), 240)}\nEnd: {(end ? "yes" : "no")}";
     }
 
-    /// <summary>The original speaker and words of a news memory, stripped of relay prefixes; no speaker for one's own memory.</summary>
-    private static (string? Source, string Core) Relayed(string text)
+    /// <summary>
+    /// The news worth telling <paramref name="partner"/>, most important first (as listed): memories of importance 6 and
+    /// up that are not sightings, the agent's own plans or reflections, the partner's own news, what was told to or by
+    /// the partner already, or what was said in this conversation.
+    /// </summary>
+    private static IEnumerable<(Said Said, int Importance)> News(string agent, string partner, List<(int Importance, string Text)> memories, IReadOnlyList<string> transcript)
     {
-        string? source = null;
-        var core = text.Trim();
-        while (true)
+        var spoken = TextWords.Of(string.Join(' ', transcript));
+        var shared = new List<string>();
+        foreach (var (_, text) in memories)
         {
-            var told = TellPrefix.Match(core);
-            if (told.Success)
+            var said = Speech.Parse(text);
+            if (said.Source == partner || said.Listener == partner)
             {
-                source = told.Groups[1].Value;
-                core = core[told.Length..].Trim();
+                shared.Add(said.Core);
+            }
+        }
+
+        foreach (var (importance, text) in memories)
+        {
+            if (importance < 6 || Speech.IsCut(text) || Speech.IsObservation(text) || text.StartsWith("My plan", StringComparison.Ordinal) || text.StartsWith(agent, StringComparison.Ordinal))
+            {
                 continue;
             }
 
-            var said = SaidQuote.Match(core);
-            if (said.Success)
+            var said = Speech.Parse(text);
+            if (said.Listener is not null)
             {
-                source = said.Groups[1].Value;
-                core = said.Groups[2].Value.Trim();
+                // What the agent told someone it already knows from the memory it told it from.
                 continue;
             }
 
-            var mind = KeepsInMind.Match(core);
-            if (mind.Success)
+            var words = TextWords.Of(said.Core);
+            if (said.Source == partner || said.Listener == partner || said.Core.Contains(partner, StringComparison.Ordinal)
+                || Speech.Covered(said.Core, spoken) >= 0.6 || shared.Any(s => Speech.Covered(s, words) >= 0.6))
             {
-                core = core[mind.Length..].Trim();
                 continue;
             }
 
-            var opener = Openers.FirstOrDefault(o => core.StartsWith(o, StringComparison.Ordinal));
-            if (opener is not null)
-            {
-                core = core[opener.Length..].Trim();
-                continue;
-            }
-
-            return (source, core);
+            yield return (said, importance);
         }
     }
 
+    /// <summary>
+    /// How likely the agent brings up <paramref name="news"/>: a host inviting people to its event nearly always does;
+    /// its own news (a campaign, a plan) often; news heard from others now and then, more the more important it is.
+    /// Friends share more than acquaintances: the partner matters when the agent remembers more of them than sightings.
+    /// </summary>
+    private static double Chance((Said Said, int Importance) news, string partner, List<(int Importance, string Text)> memories)
+    {
+        var (said, importance) = news;
+        var first = Speech.FirstName(partner);
+        var friend = memories.Any(m => !Speech.IsObservation(m.Text) && (m.Text.Contains(partner, StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(m.Text, $@"\b{first}\b")));
+        var isEvent = ScriptedEvent.NameIn(said.Core) is not null;
+        double chance;
+        if (said.Source is null)
+        {
+            var inviting = isEvent && said.Core.Contains("invite", StringComparison.OrdinalIgnoreCase);
+            var attending = isEvent && said.Core.StartsWith("I want to go", StringComparison.Ordinal);
+            chance = inviting ? 0.9 : attending ? OwnPlanChance : OwnNewsChance;
+        }
+        else
+        {
+            chance = HeardChance + (HeardStep * (importance - 6));
+        }
 
-    private static string Head(string text) => text.Length <= 40 ? text : text[..40];
+        return Math.Min(1, chance * (friend ? FriendFactor : 1));
+    }
+
+    private static string Sentence(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' ? trimmed : trimmed + ".";
+    }
 
     private static string Summarise(PromptReader p, Random random)
     {
+        var agent = p.Field("Agent") ?? "someone";
         var partner = p.Field("Partner") ?? "someone";
-        var place = p.Field("Place") ?? "town";
+        var first = Speech.FirstName(partner);
+        var place = (p.Field("Place") ?? "town").Split(':')[0];
         var heard = new List<string>();
-        foreach (var line in p.List("Conversation").Where(l => l.StartsWith(partner + ": ", StringComparison.Ordinal)))
+        var told = new List<string>();
+        foreach (var line in p.List("Conversation"))
         {
-            foreach (var sentence in Sentences(line[(partner.Length + 2)..]))
+            var colon = line.IndexOf(": ", StringComparison.Ordinal);
+            var speaker = colon > 0 ? line[..colon] : string.Empty;
+            foreach (var sentence in Speech.Sentences(colon > 0 ? line[(colon + 2)..] : line))
             {
-                if (sentence.Split(' ').Length >= 5 && !SmallTalk.Any(s => sentence.StartsWith(s, StringComparison.Ordinal)))
+                var core = Speech.Parse(sentence).Core.TrimEnd('"');
+                if (IsSmallTalk(sentence) && IsSmallTalk(core))
                 {
-                    // Keep who first said it and their words, not the chain of who told whom.
-                    var (source, core) = Relayed(sentence);
-                    heard.Add(source is null ? core : $"{source} said: \"{core.TrimEnd('"')}\"");
-                }
-            }
-        }
-
-        var summary = heard.Count == 0
-            ? $"I talked with {partner} at {place} about how our days are going."
-            : $"{partner} told me at {place}: {string.Join(' ', heard)}";
-        var memo = Pick(random, $"I should see {partner} again soon.", $"I enjoyed talking with {partner}.", $"{partner} is good company.");
-        foreach (var sentence in heard)
-        {
-            if (ScriptedEvent.Find(sentence) is { } e)
-            {
-                var month = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[e.Month - 1];
-                memo = $"I want to {e.Activity} on {month} {e.Day} from {e.From:H:mm} to {e.To:H:mm}.";
-                break;
-            }
-        }
-
-        return $"Summary: {PromptBuilder.Cut(PromptBuilder.OneLine(summary, 400), 300)}\nMemo: {PromptBuilder.Cut(memo, 200)}";
-    }
-
-    private static IEnumerable<string> Sentences(string text)
-    {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if ((text[i] is '.' or '!' or '?') && (i + 1 == text.Length || text[i + 1] == ' '))
-            {
-                var sentence = text[start..(i + 1)].Trim();
-                if (sentence.Length > 0)
-                {
-                    yield return sentence;
+                    continue;
                 }
 
-                start = i + 1;
+                (speaker == partner ? heard : speaker == agent ? told : heard).Add(core);
             }
         }
 
-        if (start < text.Length && text[start..].Trim() is { Length: > 0 } rest)
+        string summary;
+        if (heard.Count > 0)
         {
-            yield return rest;
+            summary = $"{partner} told me: \"{heard[0]}\"";
+            if (heard.Count > 1 && summary.Length + heard[1].Length + first.Length + 15 <= 200)
+            {
+                summary += $" {first} also said: \"{heard[1]}\"";
+            }
         }
+        else if (told.Count > 0)
+        {
+            summary = ScriptedEvent.NameIn(told[0]) is { } topic ? $"I told {partner} about the {topic}." : $"I told {partner}: \"{told[0]}\"";
+        }
+        else
+        {
+            summary = $"I chatted with {partner} at {place} about {Pick(random, "how our days are going", "what we have been up to", "our plans for the day")}.";
+        }
+
+        var memo = Pick(random, $"I should catch up with {first} again soon.", $"I enjoyed talking with {first}.", $"Nothing in my plans changes after talking with {first}.");
+        if (heard.Select(ScriptedEvent.Find).FirstOrDefault(e => e is not null) is { } e)
+        {
+            var month = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[e.Month - 1];
+            var where = e.Place.Length > 0 ? $" at {e.Place}" : string.Empty;
+            memo = $"I want to go to the {e.Name}{where} on {month} {e.Day} from {e.From:HH:mm} to {e.To:HH:mm}.";
+        }
+        else if (heard.Count > 0)
+        {
+            memo = Pick(random, $"I want to hear more about what {first} told me.", $"I should keep in mind what {first} told me.");
+        }
+
+        return $"Summary: {PromptBuilder.Cut(summary, 300)}\nMemo: {PromptBuilder.Cut(memo, 200)}";
     }
-
-    private static string FocalQuestions(PromptReader p, Random random)
-    {
-        var agent = p.Field("Agent") ?? "the agent";
-        var top = p.List("Memories").Select(MemoryLines.Parse).OrderByDescending(x => x.Importance).Select(x => x.Text).Distinct().Take(3).ToList();
-        var questions = new List<string>();
-        foreach (var text in top)
-        {
-            var words = text.TrimEnd('.').Split(' ');
-            var gist = string.Join(' ', words.Take(10));
-            questions.Add(Pick(random, $"What does {agent} make of this: {gist}?", $"How does {agent} feel about this: {gist}?"));
-        }
-
-        while (questions.Count < 3)
-        {
-            questions.Add(questions.Count == 0 ? $"What matters most to {agent} right now?" : questions.Count == 1 ? $"Whom has {agent} spent time with lately?" : $"What is {agent} planning?");
-        }
-
-        return string.Join('\n', questions.Select((q, i) => $"{i + 1}. {q}"));
-    }
-
-    private static string Insights(PromptReader p)
-    {
-        var agent = p.Field("Agent") ?? "the agent";
-        var question = TextWords.Of(p.Field("Question") ?? string.Empty);
-        var memories = p.List("Memories");
-        var ranked = memories.Select((line, i) => (Index: i + 1, Text: MemoryLines.Parse(line).Text, Score: TextWords.Overlap(question, line)))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Index).Take(3).ToList();
-        if (ranked.Count == 0)
-        {
-            return $"{agent} has had a quiet time (because of 1)";
-        }
-
-        return string.Join('\n', ranked.Select(x => $"{PromptBuilder.Cut($"{agent} keeps in mind that {Lower(x.Text.TrimEnd('.'))}", 160)} (because of {x.Index})"));
-    }
-
-    private static string Interview(PromptReader p, Random random)
-    {
-        var question = TextWords.Of(p.Field("Question") ?? string.Empty);
-        var relevant = p.List("Memories").Select(MemoryLines.Parse)
-            .Select(x => (x.Text, Score: TextWords.Overlap(question, x.Text)))
-            .Where(x => x.Score > 0).OrderByDescending(x => x.Score).Take(2).Select(x => x.Text).ToList();
-        if (relevant.Count == 0)
-        {
-            return "Answer: " + Pick(random, "I don't know much about that.", "I haven't heard anything about that.");
-        }
-
-        var sentences = relevant.Select(t => t.StartsWith("I ", StringComparison.Ordinal) ? t : "I remember that " + Lower(t));
-        return "Answer: " + string.Join(' ', sentences.Select(s => s.EndsWith('.') ? s : s + "."));
-    }
-
-    private static string Lower(string text) =>
-        text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) && !text.StartsWith("I ", StringComparison.Ordinal) && text.Split(' ')[0] is { } first && !char.IsUpper(first[^1]) && first is "The" or "A" or "An" or "My" or "Our" or "It" or "This" or "That"
-            ? char.ToLowerInvariant(text[0]) + text[1..]
-            : text;
 }

@@ -54,25 +54,51 @@ public sealed partial class ScriptedMind : IMind
 
     private static string Pick(Random random, params string[] options) => options[random.Next(options.Length)];
 
+    private static readonly string[] NewsWords =
+    [
+        "party", "valentine", "mayor", "election", "wedding", "birthday", "married", "died", "pregnant", "engaged", "invite",
+        "running for", "exhibition", "celebration", "festival", "concert",
+    ];
+
+    /// <summary>
+    /// Sleep is the least poignant; sightings of others stay mundane (a little more when they involve an event); news
+    /// of events and elections in what the agent was told, plans or thinks is the most; talk and plans sit between.
+    /// </summary>
     private static string Importance(PromptReader p, Random random)
     {
-        var memory = (p.Field("Memory") ?? string.Empty).ToLowerInvariant();
+        var text = p.Field("Memory") ?? string.Empty;
+        var memory = text.ToLowerInvariant();
+        var news = ContainsAny(memory, NewsWords);
         int score;
-        if (memory.Contains("sleep", StringComparison.Ordinal) || memory.Contains(" is idle", StringComparison.Ordinal))
+        if (memory.StartsWith("my plan", StringComparison.Ordinal))
+        {
+            score = 3 + random.Next(2) + (news ? 1 : 0);
+        }
+        else if (memory.Contains("sleep", StringComparison.Ordinal) || memory.Contains(" is idle", StringComparison.Ordinal))
         {
             score = 1;
         }
-        else if (ContainsAny(memory, "party", "valentine", "mayor", "election", "wedding", "birthday", "married", "died", "pregnant", "engaged", "invite", "running for"))
+        else if (Speech.IsObservation(text))
+        {
+            score = memory.Contains(" is on the way to ", StringComparison.Ordinal) ? 1 + random.Next(2) : 2 + random.Next(2);
+            score += news ? 2 : 0;
+        }
+        else if (Speech.Parse(text).Listener is not null)
+        {
+            // Having told someone is a record of a talk, not news.
+            score = 3 + random.Next(2);
+        }
+        else if (news)
         {
             score = 7 + random.Next(2);
         }
-        else if (ContainsAny(memory, "told me", "said", "talked with", "conversation", "plan", "want to", "love", "worried", "exam"))
+        else if (Speech.Parse(text).Source is not null)
         {
-            score = 4 + random.Next(2);
+            score = 5 + random.Next(2);
         }
-        else if (memory.Contains(" is on the way to ", StringComparison.Ordinal))
+        else if (ContainsAny(memory, "talked with", "chatted with", "conversation", "plan", "want to", "would like", "love", "worried", "exam"))
         {
-            score = 1 + random.Next(2);
+            score = 3 + random.Next(3);
         }
         else
         {
@@ -122,7 +148,7 @@ public sealed partial class ScriptedMind : IMind
         var memories = p.List("Memories").Select(m => MemoryLines.Parse(m)).ToList();
         var knows = other.Length > 0 && memories.Any(m => m.Text.Contains(other, StringComparison.Ordinal) && !m.Text.StartsWith(other + " is ", StringComparison.Ordinal));
         var hasNews = memories.Any(m => m.Importance >= 6);
-        var chance = (knows ? 0.2 : 0.05) + (hasNews ? 0.1 : 0);
+        var chance = (knows ? 0.25 : 0.2) + (hasNews ? 0.05 : 0);
         if (random.NextDouble() < chance)
         {
             return "talk";

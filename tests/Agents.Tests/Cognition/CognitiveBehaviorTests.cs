@@ -1,4 +1,5 @@
 using Agents.Cognition;
+using Agents.Decisions;
 using Agents.Minds;
 using Agents.Tests.Minds;
 using Agents.World.Events;
@@ -48,7 +49,7 @@ public sealed class CognitiveBehaviorTests
         // Every other holder can say where and from whom it heard it: a conversation memory names the speaker.
         foreach (var holder in holders.Where(h => h != "Isabella Rodriguez"))
         {
-            Assert.NotEmpty(Rows(run1, $"SELECT id FROM memories WHERE owner = '{holder}' AND kind = 'chat' AND text LIKE '% told me at %Valentine%'"));
+            Assert.NotEmpty(Rows(run1, $"SELECT id FROM memories WHERE owner = '{holder}' AND kind = 'chat' AND text LIKE '% told me: %Valentine%'"));
         }
 
         Assert.NotEmpty(Rows(run1, $"SELECT seq FROM events WHERE kind = '{CognitionEvents.Talk}'"));
@@ -56,6 +57,27 @@ public sealed class CognitiveBehaviorTests
         Assert.NotEmpty(Rows(run1, "SELECT memory_id FROM memory_evidence"));
         Assert.Equal(0, behavior.FallbackCounts.Values.Sum());
         Assert.True(behavior.DecisionCounts["place_choice"] > 0 && behavior.DecisionCounts["task_decomposition"] >= 3 * 12);
+    }
+
+    [Fact]
+    public async Task After_a_conversation_an_agent_revises_the_rest_of_its_day_instead_of_planning_it_again()
+    {
+        var scenario = Tiny();
+        var mind = new CapturingMind(new ScriptedMind(scenario.Seed));
+        using (var run = HeadlessRun.Create(scenario, Path.Combine(TestFiles.TempFolder(), "run"), new RunOptions(Duration: TimeSpan.FromHours(40)), new CognitiveBehavior(mind)))
+        {
+            await run.RunAsync(null, CancellationToken.None);
+        }
+
+        var summaries = mind.Seen.Count(s => s.Decision is ConversationSummaryDecision);
+        var dayPlans = mind.Seen.Select(s => s.Decision).OfType<DayPlanDecision>().ToList();
+        var revisions = mind.Seen.Select(s => s.Decision).OfType<HourlyScheduleDecision>().Where(d => d.Memo is not null).ToList();
+
+        Assert.True(summaries > 0, "nobody talked");
+        Assert.Equal(dayPlans.Count, dayPlans.DistinctBy(d => (d.Agent, d.Date)).Count());
+        Assert.NotEmpty(revisions);
+        Assert.InRange(revisions.Count, 1, summaries);
+        Assert.All(revisions, r => Assert.True(r.From > 0 && r.DayPlan[0].At.Hour == r.From, $"{r.Agent} revised from {r.From}: {r.DayPlan[0]}"));
     }
 
     [Fact]

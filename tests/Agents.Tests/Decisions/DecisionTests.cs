@@ -74,6 +74,8 @@ public sealed class DecisionTests
 
         Assert.True(decision.Accepts(reply), $"{type} rejected: {reply}");
         Assert.Equal(reply, decision.FormatIdeal(reply));
+        Assert.NotEmpty(decision.StopSequences);
+        Assert.All(decision.StopSequences, stop => Assert.DoesNotContain(stop, reply, StringComparison.Ordinal));
         Assert.Matches(new Regex("^(?:" + decision.ReplyShape + ")$"), reply);
     }
 

@@ -53,7 +53,7 @@ public sealed class SmallvilleDecisionTests
 
     [Theory]
     [MemberData(nameof(Types))]
-    public async Task Every_reply_of_the_teacher_is_already_ideal_and_matches_its_reply_shape_in_full(string type)
+    public async Task Every_reply_of_the_teacher_is_already_ideal_matches_its_reply_shape_in_full_and_holds_no_stop_sequence(string type)
     {
         var seen = (await Run.Value).Where(s => s.Decision.Type == type).ToList();
 
@@ -64,6 +64,7 @@ public sealed class SmallvilleDecisionTests
             Assert.True(ideal is not null, $"unparsed reply:\n{reply}\nto:\n{decision.Render()}");
             Assert.Equal(reply, ideal);
             Assert.True(Regex.IsMatch(ideal, "^(?:" + decision.ReplyShape + ")$"), $"shape {decision.ReplyShape} does not match:\n{ideal}");
+            Assert.All(decision.StopSequences, stop => Assert.DoesNotContain(stop, ideal, StringComparison.Ordinal));
         }
     }
 }

@@ -43,6 +43,24 @@ public sealed class ModelMindTests
     }
 
     [Fact]
+    public async Task Stop_sequences_of_each_decision_are_sent_and_cut_a_rambling_reply_to_one_that_parses()
+    {
+        // The "model" goes on after every reply: a blank line and more text, or a second line.
+        var client = new RuleChatClient((_, text) => text + (text.Contains('\n', StringComparison.Ordinal) ? "\n\nThat is all." : "\nBecause it matters."));
+        var mind = new ModelMind(client, new ModelMindOptions(Retries: 0, MaxConcurrency: 1));
+
+        foreach (var decision in DecisionTests.All())
+        {
+            var reply = (await mind.AnswerAsync([decision], CancellationToken.None))[0];
+
+            Assert.Equal(decision.StopSequences, client.LastOptions?.StopSequences);
+            Assert.True(decision.Accepts(reply.Text), $"{decision.Type}: {reply.Text}");
+        }
+
+        Assert.Equal(0, mind.Usage.Failures);
+    }
+
+    [Fact]
     public async Task A_bad_reply_is_retried_and_a_thrown_call_does_not_escape()
     {
         // Odd calls fail: the first as garbage, the third by throwing; retries get good answers.

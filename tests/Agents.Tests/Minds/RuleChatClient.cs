@@ -3,7 +3,10 @@ using Microsoft.Extensions.AI;
 
 namespace Agents.Tests.Minds;
 
-/// <summary>An IChatClient that stands for a model: answers from rules (the scripted teacher), optionally corrupting replies, slowing down or throwing.</summary>
+/// <summary>
+/// An IChatClient that stands for a model: answers from rules (the scripted teacher), optionally corrupting replies,
+/// slowing down or throwing; it stops at the stop sequences it is given.
+/// </summary>
 internal sealed class RuleChatClient(Func<int, string, string?>? corrupt = null, TimeSpan? delay = null) : IChatClient
 {
     private readonly ScriptedMind _teacher = new(11);
@@ -28,6 +31,13 @@ internal sealed class RuleChatClient(Func<int, string, string?>? corrupt = null,
         if (corrupt is not null)
         {
             text = corrupt(call, text) ?? throw new InvalidOperationException("the model server failed");
+        }
+
+        // As a server does: the reply ends before the first stop sequence it would write.
+        foreach (var stop in options?.StopSequences ?? [])
+        {
+            var at = text.IndexOf(stop, StringComparison.Ordinal);
+            text = at >= 0 ? text[..at] : text;
         }
 
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
