@@ -1,5 +1,6 @@
 using Agents.Runtime.Checkpoints;
 using Agents.Runtime.Devices;
+using Agents.Runtime.Model;
 using Agents.Runtime.Threading;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,7 +24,7 @@ public static class PreferenceJob
     /// <param name="cancellationToken">Cancelling writes a resumable checkpoint, then throws.</param>
     /// <exception cref="DatasetFormatException">The pairs are missing or malformed (file and line named).</exception>
     /// <exception cref="RuntimeOptionException">An option is out of range, or the output folder holds a model and resume was not asked for.</exception>
-    /// <exception cref="Model.ModelFormatException">The starting model folder is missing or corrupt.</exception>
+    /// <exception cref="ModelFormatException">The starting model folder is missing or corrupt.</exception>
     public static async Task<PreferenceJobResult> RunAsync(
         PreferenceJobOptions job, Action<TrainingProgress>? onProgress = null, Action<string>? onStatus = null, CancellationToken cancellationToken = default)
     {
@@ -51,6 +52,11 @@ public static class PreferenceJob
         else
         {
             pairs = PreferencePairs.Read(job.PairsPath);
+        }
+
+        if (!Directory.Exists(job.InitFrom))
+        {
+            throw new ModelFormatException($"--init {job.InitFrom}: expected the model folder to improve (its frozen copy is the reference), found none.");
         }
 
         var tokenizer = ModelFolder.LoadTokenizer(job.InitFrom);
