@@ -165,6 +165,8 @@ public sealed class Trainer
                 var total = 0.0;
                 for (var i = 0; i < options.EvalBatches; i++)
                 {
+                    // One scope per batch: a long evaluation would otherwise hold every batch's activations until it ends.
+                    using var batch = NewDisposeScope();
                     var random = new Random(unchecked((options.Seed * 7919) + 104729 + i));
                     total += objective.Loss(model, heldOut: true, random, options.BatchSize, length).item<float>();
                 }

@@ -84,6 +84,20 @@ public sealed class DistillationTests : IDisposable
     }
 
     [Fact]
+    public async Task Live_tensor_count_stays_flat_over_distillation_steps()
+    {
+        var data = new TokenStream(TrainerTests.RandomTokens(500, 50, seed: 1));
+        var teacher = await thread.CreateAsync(() => new Transformer(TinyModels.Config(), seed: 1));
+        var student = await thread.CreateAsync(() => new Transformer(TinyModels.Config() with { Layers = 1 }, seed: 2));
+        using var objective = new DistillationObjective(data, teacher, new DistillationOptions("in memory"));
+        var counts = new Dictionary<int, long>();
+        var options = new TrainingOptions(Steps: 20, BatchSize: 2, SequenceLength: 8, WarmupSteps: 2, EvalEvery: 5, EvalBatches: 2);
+        await new Trainer(thread, student, objective, options) { OnProgress = p => counts[p.Step] = thread.LiveTensorCount() }.RunAsync();
+        Assert.Equal(counts[4], counts[19]);
+        Assert.Equal(counts[5], counts[20]);
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task A_distillation_job_takes_the_teacher_tokenizer_and_refuses_a_student_with_another()
     {

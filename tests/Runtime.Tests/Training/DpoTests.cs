@@ -99,6 +99,23 @@ public sealed class DpoTests : IDisposable
     }
 
     [Fact]
+    public async Task Live_tensor_count_stays_flat_over_dpo_steps_and_evaluations()
+    {
+        var tokenizer = BpeTrainer.Train(Names.Select(Valid).Concat(Names.Select(Invalid)), 300);
+        var pairs = Names.Select(n => new PreferencePair(Prompt(n), Valid(n), Invalid(n))).ToList();
+        var model = await thread.CreateAsync(() => new Transformer(new ModelConfig(tokenizer.VocabularySize, ContextLength: 64, Layers: 1, Heads: 2, KeyValueHeads: 1, Width: 16, HiddenSize: 32), seed: 2));
+        var objective = new DpoObjective(tokenizer, pairs, 64, heldOutEvery: 3);
+        await thread.RunAsync(() => objective.ComputeReference(model, batchSize: 4));
+        var counts = new Dictionary<int, long>();
+        var options = new TrainingOptions(Steps: 20, BatchSize: 2, WarmupSteps: 2, EvalEvery: 5, EvalBatches: 2);
+        await new Trainer(thread, model, objective, options) { OnProgress = p => counts[p.Step] = thread.LiveTensorCount() }.RunAsync();
+        await thread.RunAsync(() => objective.Measure(model, heldOut: true, batchSize: 2));
+        Assert.Equal(counts[4], counts[19]);
+        Assert.Equal(counts[5], counts[20]);
+        Assert.Equal(counts[20], thread.LiveTensorCount());
+    }
+
+    [Fact]
     public async Task A_bad_pair_line_stops_the_job_before_anything_is_written()
     {
         File.WriteAllLines(temp["pairs.jsonl"],
