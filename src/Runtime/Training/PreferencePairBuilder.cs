@@ -10,6 +10,8 @@ namespace Agents.Runtime.Training;
 /// </summary>
 public static class PreferencePairBuilder
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Every kind, in the order they take turns.</summary>
     public static IReadOnlyList<ReplyCorruption> AllKinds { get; } = Enum.GetValues<ReplyCorruption>();
 
@@ -127,7 +129,7 @@ public static class PreferencePairBuilder
             return loose.Length > 0 ? loose : "none";
         }
 
-        return System.Text.Json.JsonSerializer.Serialize(new { reply = text });
+        return System.Text.Json.JsonSerializer.Serialize(new { reply = text }, Readable);
     }
 
     private static string Other(string reply, Random random, IReadOnlyList<string> otherReplies)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Agents.Runtime.Tokenization;
 
@@ -11,6 +12,9 @@ namespace Agents.Runtime.Training;
 /// </summary>
 public static class PreferencePairs
 {
+    // Replies are often JSON themselves: keep their quotes readable rather than \u0022.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Reads every pair of a preference JSONL file; all lines are checked before it returns.</summary>
     /// <exception cref="DatasetFormatException">The file is missing, holds no pair, or a line is malformed (file and line named).</exception>
     public static IReadOnlyList<PreferencePair> Read(string path)
@@ -90,7 +94,8 @@ public static class PreferencePairs
             prompt = pair.Prompt.Select(m => new { role = m.Role, content = m.Content }),
             chosen = pair.Chosen,
             rejected = pair.Rejected,
-        });
+        },
+        Readable);
 
     /// <summary>Writes <paramref name="pairs"/> as preference JSONL.</summary>
     public static void Write(string path, IEnumerable<PreferencePair> pairs) => File.WriteAllLines(path, pairs.Select(ToJsonLine));

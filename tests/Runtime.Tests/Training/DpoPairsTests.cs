@@ -28,6 +28,7 @@ public sealed class DpoPairsTests : IDisposable
         Assert.Equal([new ChatMessage("system", "Be brief."), new ChatMessage("user", "Hi?")], pairs[0].Prompt);
         Assert.Equal("{\"mood\": \"calm\"}", pairs[1].Chosen);
         Assert.Equal([new ChatMessage("user", "Count to two.")], pairs[2].Prompt);
+        Assert.DoesNotContain("\\u0022", PreferencePairs.ToJsonLine(pairs[1]));
         var roundTrip = PreferencePairs.Parse(PreferencePairs.ToJsonLine(pairs[0]), "x");
         Assert.Equal(pairs[0].Prompt, roundTrip.Prompt);
         Assert.Equal((pairs[0].Chosen, pairs[0].Rejected), (roundTrip.Chosen, roundTrip.Rejected));
