@@ -1,6 +1,8 @@
 using Agents.Benchmarks.Runtime;
 using BenchmarkDotNet.Running;
 
+if (args is ["kd", ..]) return await DistillationComparison.RunAsync(args[1..], Console.Out);
+
 // Console modes for long single runs (see Runtime/RuntimeConsole.cs), e.g. `-- nanogpt` or `-- train-mfu`.
 if (args.Length > 0 && RuntimeConsole.Modes.Contains(args[0]))
 {

@@ -104,6 +104,99 @@ public static class TrainCommand
             return 0;
         }
 
+        // Preference optimisation (--dpo) and distillation from a teacher (--teacher), issue 8: their options, checks and
+        // DPO runner form this one block; the action below only hands over to it.
+        var dpo = new Option<string?>("--dpo")
+        {
+            HelpName = "PAIRS.jsonl",
+            Description = "Preference optimisation (DPO) on a JSONL file of pairs, one per line: {\"prompt\": [{\"role\", \"content\"}, ...], \"chosen\": \"reply to prefer\", \"rejected\": \"reply to avoid\"} " +
+                "(the prompt may also be given as \"messages\": [...], or as a string for one user message; it ends before the assistant's turn). Needs --init, the model to improve; " +
+                "a frozen copy of it is the reference. Every line is checked before anything is written. --batch counts pairs; training.jsonl logs reward_margin and accuracy.",
+        };
+        var dpoFromChat = new Option<string?>("--dpo-from-chat")
+        {
+            HelpName = "CHAT.jsonl",
+            Description = "DPO on a chat JSONL file instead: every assistant reply is a chosen reply, and a corrupted copy of it (truncated, words shuffled, wrong format, or another " +
+                "conversation's reply; seeded by --seed) the rejected one. The pairs are written to --out as dpo_pairs.jsonl.",
+        };
+        var beta = new Option<double?>("--beta") { HelpName = "BETA", Description = "DPO's beta: how far the model may move from the reference; smaller moves further (default 0.1)." };
+        var teacher = new Option<string?>("--teacher")
+        {
+            HelpName = "TEACHER_DIR",
+            Description = "Distil this teacher model folder into the trained model with soft labels (loss w * T^2 * KL(teacher || student) + (1 - w) * cross-entropy, on the tokens " +
+                "the loss counts). The student takes the teacher's tokenizer (its shape comes from --config); a student from --init or --resume must share it.",
+        };
+        var kdTemperature = new Option<double?>("--kd-temperature") { HelpName = "T", Description = "Softmax temperature T of the teacher's soft labels, with --teacher (default 2)." };
+        var kdWeight = new Option<double?>("--kd-weight") { HelpName = "W", Description = "Share w of the soft labels in the loss, with --teacher; 1 - w goes to the hard labels (default 0.5)." };
+        foreach (var option in new Option[] { dpo, dpoFromChat, beta, teacher, kdTemperature, kdWeight })
+        {
+            command.Options.Add(option);
+        }
+
+        DistillationOptions? Distillation(ParseResult r)
+        {
+            if (r.GetValue(teacher) is not { } folder)
+            {
+                return (r.GetValue(kdTemperature) ?? r.GetValue(kdWeight)) is null ? null : throw new CliUsageException("--kd-temperature and --kd-weight need --teacher TEACHER_DIR.");
+            }
+
+            return new DistillationOptions(folder, r.GetValue(kdTemperature) ?? 2, r.GetValue(kdWeight) ?? 0.5).Validate();
+        }
+
+        bool WantsPreference(ParseResult r) =>
+            r.GetValue(dpo) is not null || r.GetValue(dpoFromChat) is not null
+            || (r.GetValue(beta) is null ? false : throw new CliUsageException("--beta needs --dpo PAIRS.jsonl or --dpo-from-chat CHAT.jsonl."));
+
+        async Task<int> RunPreferenceAsync(ParseResult r, TrainingOptions options, CancellationToken ct)
+        {
+            var (pairs, chat) = (r.GetValue(dpo), r.GetValue(dpoFromChat));
+            var clash = pairs is not null && chat is not null ? "--dpo-from-chat" : r.GetValue(data) is not null ? "--data" : r.GetValue(sft) ? "--sft"
+                : r.GetValue(teacher) is not null ? "--teacher" : r.GetValue(lora) ? "--lora" : null;
+            if (clash is not null)
+            {
+                throw new CliUsageException($"--dpo and --dpo-from-chat take the pairs to train on; {clash} cannot be given with them.");
+            }
+
+            var job = new PreferenceJobOptions(
+                (pairs ?? chat)!,
+                r.GetValue(init) ?? throw new CliUsageException("--dpo needs --init MODEL_DIR: the model to improve, whose frozen copy is the reference."),
+                r.GetValue(output)!,
+                options,
+                Beta: r.GetValue(beta) ?? 0.1,
+                PairsFromChat: chat is not null,
+                Resume: r.GetValue(resume),
+                Device: r.GetValue(device)!,
+                Threads: r.GetValue(threads),
+                SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
+            var console = Terminal.For(r);
+            PreferenceJobResult? result = null;
+            await console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("starting", maxValue: options.Steps);
+                    result = await PreferenceJob.RunAsync(
+                        job,
+                        p =>
+                        {
+                            task.Value = p.Step;
+                            var margin = p.Metrics is { } m && m.TryGetValue("reward_margin", out var reward) ? $" margin {reward:0.000} acc {m.GetValueOrDefault("accuracy"):P0}" : string.Empty;
+                            task.Description = $"step {p.Step}/{p.TotalSteps} DPO loss {p.Loss:0.000}{margin} | {Format(p.Remaining)} left";
+                        },
+                        status => task.Description = Markup.Escape(status),
+                        ct);
+                });
+
+            var (before, after, heldOut) = (result!.Before, result.After, result.HeldOutAfter);
+            var steps = result.Training.History.Count > 0 ? result.Training.History[^1].Step : 0;
+            await r.InvocationConfiguration.Output.WriteLineAsync(
+                $"done: {steps} DPO steps on {after.Pairs} pairs. Chosen minus rejected log-probability {before.LogProbabilityMargin:0.00} -> {after.LogProbabilityMargin:0.00} nats; " +
+                $"preference accuracy {before.Accuracy:P0} -> {after.Accuracy:P0} (held out: {heldOut.Accuracy:P0} of {heldOut.Pairs}); reward margin {after.RewardMargin:0.000}. " +
+                $"Model folder: {Path.GetFullPath(job.OutputDirectory)}");
+            return 0;
+        }
+
         // The bundled model's recipe (issue 8): distil, train, evaluate, in one command.
         var recipe = new Option<string?>("--recipe") { Description = "Train a named recipe end to end: 'default' distils the scripted teacher on Smallville (unless --data names a dataset), trains the bundled model's shape on it, and evaluates it on the held-out decisions (eval.md in --out). --steps, --device, --threads and --resume apply." };
         command.Options.Add(recipe);
@@ -115,9 +208,9 @@ public static class TrainCommand
                 return await TrainRecipe.RunAsync(Terminal.For(r), recipeName, r.GetValue(output)!, r.GetValue(data), r.GetValue(steps), r.GetValue(device)!, r.GetValue(threads), r.GetValue(resume), ct);
             }
 
-            if (r.GetValue(data) is null)
+            if (r.GetValue(data) is null && !WantsPreference(r))
             {
-                throw new CliUsageException("--data is required: the text or chat JSONL to train on (or use --recipe default).");
+                throw new CliUsageException("--data is required: the text or chat JSONL to train on (or use --recipe default, or --dpo PAIRS.jsonl).");
             }
 
             var file = r.GetValue(config) is { } path ? TrainConfigFile.Load(path) : new TrainConfigFile(null, null);
@@ -139,6 +232,11 @@ public static class TrainCommand
                 Seed = r.GetValue(seed) ?? baseline.Seed,
                 Bf16 = bf16 || baseline.Bf16,
             };
+            if (WantsPreference(r))
+            {
+                return await RunPreferenceAsync(r, options, ct);
+            }
+
             if (r.GetValue(lora))
             {
                 return await RunLoraAsync(r, options, file, ct);
@@ -160,7 +258,8 @@ public static class TrainCommand
                 Resume: r.GetValue(resume),
                 Device: r.GetValue(device)!,
                 Threads: r.GetValue(threads),
-                SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
+                SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32,
+                Distillation: Distillation(r));
 
             var console = Terminal.For(r);
             var result = await TrainWithProgressAsync(console, job, ct);

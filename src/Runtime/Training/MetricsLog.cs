@@ -6,6 +6,8 @@ namespace Agents.Runtime.Training;
 /// <summary>training.jsonl: one JSON object per optimiser step (snake_case), appended and flushed as the run goes.</summary>
 public static class MetricsLog
 {
+    private static readonly HashSet<string> StepFields = ["step", "total_steps", "loss", "lr", "grad_norm", "tokens", "tokens_per_second", "elapsed_seconds", "val_loss"];
+
     /// <summary>The line for one step.</summary>
     public static string ToLine(TrainingProgress p)
     {
@@ -24,6 +26,11 @@ public static class MetricsLog
             if (p.ValidationLoss is { } validation)
             {
                 json.WriteNumber("val_loss", validation);
+            }
+
+            foreach (var (name, value) in p.Metrics ?? new Dictionary<string, double>())
+            {
+                json.WriteNumber(name, value);
             }
 
             json.WriteEndObject();
@@ -66,10 +73,20 @@ public static class MetricsLog
                 root.GetProperty("tokens_per_second").GetDouble(),
                 TimeSpan.FromSeconds(root.GetProperty("elapsed_seconds").GetDouble()),
                 TimeSpan.Zero,
-                root.TryGetProperty("val_loss", out var v) ? v.GetDouble() : null));
+                root.TryGetProperty("val_loss", out var v) ? v.GetDouble() : null,
+                ObjectiveMetrics(root)));
         }
 
         return result;
+    }
+
+    /// <summary>The numbers of a line beyond the fields every step has: an objective's figures (see <see cref="TrainingProgress.Metrics"/>).</summary>
+    private static Dictionary<string, double>? ObjectiveMetrics(JsonElement line)
+    {
+        var figures = line.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.Number && !StepFields.Contains(p.Name))
+            .ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        return figures.Count > 0 ? figures : null;
     }
 
     /// <summary>Rewrites the log with exactly <paramref name="history"/>.</summary>

@@ -5,7 +5,6 @@ using Agents.Runtime.Model;
 using Agents.Runtime.Threading;
 using Agents.Runtime.Tokenization;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace Agents.Runtime.Training;
 
@@ -31,16 +30,22 @@ public sealed class Trainer
 
     private readonly ModelThread thread;
     private readonly Transformer model;
-    private readonly ITrainingData data;
+    private readonly ITrainingObjective objective;
     private readonly TrainingOptions options;
     private readonly int length;
 
     /// <summary>Prepares a run of <paramref name="model"/> (created on <paramref name="thread"/>) on <paramref name="data"/>.</summary>
     public Trainer(ModelThread thread, Transformer model, ITrainingData data, TrainingOptions options)
+        : this(thread, model, new NextTokenObjective(data), options)
+    {
+    }
+
+    /// <summary>Prepares a run of <paramref name="model"/> that minimises <paramref name="objective"/> (e.g. distillation or DPO rather than cross-entropy).</summary>
+    public Trainer(ModelThread thread, Transformer model, ITrainingObjective objective, TrainingOptions options)
     {
         this.thread = thread;
         this.model = model;
-        this.data = data;
+        this.objective = objective;
         this.options = options.Validate();
         length = options.SequenceLength > 0 ? options.SequenceLength : model.Config.ContextLength;
         if (length > model.Config.ContextLength)
@@ -108,6 +113,7 @@ public sealed class Trainer
                 var learningRate = LearningRateSchedule.At(step, options);
                 var current = step;
                 var (loss, norm) = await thread.RunAsync(() => TrainStep(optimizer, current, learningRate), CancellationToken.None);
+                var figures = objective.TakeMetrics();
                 if (!double.IsFinite(loss))
                 {
                     throw new InvalidOperationException($"Training diverged: the loss of step {step} is {loss}. Lower the learning rate or check the data.");
@@ -118,12 +124,13 @@ public sealed class Trainer
                 if (step == options.Steps || (options.EvalEvery > 0 && step % options.EvalEvery == 0))
                 {
                     validation = options.EvalEvery > 0 || step == options.Steps ? await EvaluateAsync(CancellationToken.None) : null;
+                    figures = WithHeldOut(figures, objective.TakeMetrics());
                 }
 
                 var elapsed = clock.Elapsed;
                 var perSecond = tokens / Math.Max(elapsed.TotalSeconds, 1e-9);
                 var remaining = TimeSpan.FromSeconds((options.Steps - step) * TokensPerStep / Math.Max(perSecond, 1e-9));
-                var progress = new TrainingProgress(step, options.Steps, loss, learningRate, norm, tokens, perSecond, elapsed, remaining, validation);
+                var progress = new TrainingProgress(step, options.Steps, loss, learningRate, norm, tokens, perSecond, elapsed, remaining, validation, figures.Count > 0 ? figures : null);
                 history.Add(progress);
                 metrics?.WriteLine(MetricsLog.ToLine(progress));
                 lastDone = step;
@@ -158,8 +165,10 @@ public sealed class Trainer
                 var total = 0.0;
                 for (var i = 0; i < options.EvalBatches; i++)
                 {
+                    // One scope per batch: a long evaluation would otherwise hold every batch's activations until it ends.
+                    using var batch = NewDisposeScope();
                     var random = new Random(unchecked((options.Seed * 7919) + 104729 + i));
-                    total += Loss(data.Sample(heldOut: true, random, options.BatchSize, length)).item<float>();
+                    total += objective.Loss(model, heldOut: true, random, options.BatchSize, length).item<float>();
                 }
 
                 model.train();
@@ -175,7 +184,7 @@ public sealed class Trainer
         for (var micro = 0; micro < options.AccumulationSteps; micro++)
         {
             var random = new Random(unchecked((((options.Seed * 1000003) + step) * 8191) + micro));
-            var loss = Loss(data.Sample(heldOut: false, random, options.BatchSize, length));
+            var loss = objective.Loss(model, heldOut: false, random, options.BatchSize, length);
             (loss / options.AccumulationSteps).backward();
             total += loss.item<float>();
         }
@@ -188,13 +197,16 @@ public sealed class Trainer
         return (total / options.AccumulationSteps, norm);
     }
 
-    private Tensor Loss((long[] Inputs, long[] Targets) batch)
+    /// <summary>The objective's training figures plus its held-out ones, named "val_" + name.</summary>
+    private static IReadOnlyDictionary<string, double> WithHeldOut(IReadOnlyDictionary<string, double> training, IReadOnlyDictionary<string, double> heldOut)
     {
-        var device = model.parameters().First().device;
-        var inputs = tensor(batch.Inputs, device: device).view(options.BatchSize, length);
-        var targets = tensor(batch.Targets, device: device);
-        var logits = model.forward(inputs);
-        return F.cross_entropy(logits.view(-1, model.Config.VocabularySize).to(ScalarType.Float32), targets, ignore_index: -1);
+        var all = new Dictionary<string, double>(training);
+        foreach (var (name, value) in heldOut)
+        {
+            all["val_" + name] = value;
+        }
+
+        return all;
     }
 
     private async Task CheckpointAsync(AdamW optimizer, int step, IReadOnlyList<TrainingProgress> history)

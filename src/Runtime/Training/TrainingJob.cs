@@ -51,6 +51,10 @@ public static class TrainingJob
         {
             tokenizer = ModelFolder.LoadTokenizer(job.InitFrom);
         }
+        else if (job.Distillation is { } teacher)
+        {
+            tokenizer = ModelFolder.LoadTokenizer(teacher.TeacherDirectory);
+        }
         else
         {
             onStatus?.Invoke($"training a byte-level BPE tokenizer ({job.VocabularySize} tokens)");
@@ -98,8 +102,16 @@ public static class TrainingJob
                 $"{job.DataPath}: expected enough text for a held-out split of at least one sequence ({length + 1} tokens), found {data.TrainingTokens / (1 - job.HeldOutFraction):0} tokens in all; add text or lower --block.");
         }
 
+        ITrainingObjective objective = new NextTokenObjective(data);
+        if (job.Distillation is { } distillation)
+        {
+            onStatus?.Invoke($"loading the teacher {distillation.TeacherDirectory}");
+            var source = resuming ? $"--out {job.OutputDirectory}" : job.InitFrom is not null ? $"--init {job.InitFrom}" : $"--teacher {distillation.TeacherDirectory}";
+            objective = await DistillationObjective.LoadAsync(thread, distillation, data, tokenizer, source, model.Config, length, device, cancellationToken);
+        }
+
         onStatus?.Invoke($"training {model.Config.ParameterCount:N0} parameters on {data.TrainingTokens:N0} tokens");
-        var trainer = new Trainer(thread, model, data, options)
+        var trainer = new Trainer(thread, model, objective, options)
         {
             OutputDirectory = job.OutputDirectory,
             Tokenizer = tokenizer,
@@ -108,6 +120,7 @@ public static class TrainingJob
         };
         var result = await trainer.RunAsync(job.Resume, cancellationToken);
         await thread.RunAsync(model.Dispose, CancellationToken.None);
+        await thread.RunAsync(() => (objective as IDisposable)?.Dispose(), CancellationToken.None);
         return result;
     }
 }

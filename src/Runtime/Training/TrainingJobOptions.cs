@@ -16,6 +16,7 @@ namespace Agents.Runtime.Training;
 /// <param name="Threads">Intra-op threads of torch; 0 leaves torch's default.</param>
 /// <param name="SaveType">Element type of the saved weights.</param>
 /// <param name="HeldOutFraction">Share of the text held out for evaluation (pretraining).</param>
+/// <param name="Distillation">Distil a teacher model into the trained one with soft labels (its tokenizer is used); null trains on hard labels only.</param>
 public sealed record TrainingJobOptions(
     string DataPath,
     string OutputDirectory,
@@ -28,4 +29,5 @@ public sealed record TrainingJobOptions(
     string Device = "auto",
     int Threads = 0,
     SafeTensorsType SaveType = SafeTensorsType.F32,
-    double HeldOutFraction = 0.1);
+    double HeldOutFraction = 0.1,
+    DistillationOptions? Distillation = null);

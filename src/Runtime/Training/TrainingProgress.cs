@@ -11,6 +11,7 @@ namespace Agents.Runtime.Training;
 /// <param name="Elapsed">Wall time of this process so far.</param>
 /// <param name="Remaining">Estimated wall time left.</param>
 /// <param name="ValidationLoss">Held-out loss when this step evaluated, else null.</param>
+/// <param name="Metrics">Figures of a training objective other than cross-entropy (e.g. DPO's "reward_margin"; held-out ones start with "val_"), else null.</param>
 public sealed record TrainingProgress(
     int Step,
     int TotalSteps,
@@ -21,4 +22,5 @@ public sealed record TrainingProgress(
     double TokensPerSecond,
     TimeSpan Elapsed,
     TimeSpan Remaining,
-    double? ValidationLoss);
+    double? ValidationLoss,
+    IReadOnlyDictionary<string, double>? Metrics = null);
