@@ -228,7 +228,13 @@ public sealed partial class SimulatedSolverMind : IMind
             : $"Score: 3\nAdvice: recheck the arithmetic";
     }
 
-    private static string Unfold(string? line) => (line ?? string.Empty).Replace(" / ", "\n", StringComparison.Ordinal);
+    // Undoes a one-line field's " / " line joins; a program after the last "Answer: " keeps its own " / " (division).
+    private static string Unfold(string? line)
+    {
+        var text = line ?? string.Empty;
+        var at = text.LastIndexOf("Answer: fn ", StringComparison.Ordinal);
+        return at < 0 ? text.Replace(" / ", "\n", StringComparison.Ordinal) : text[..at].Replace(" / ", "\n", StringComparison.Ordinal) + text[at..];
+    }
 
     private int Hash(string prompt)
     {
