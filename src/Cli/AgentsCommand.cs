@@ -103,6 +103,7 @@ public static class AgentsCommand
         yield return WhisperCommand.Create();
         yield return InterviewCommand.Create();
         yield return ArenaCommand.Create();
+        yield return ChainCommand.Create();
         yield return ServeCommand.Create();
         yield return ChatCommand.Create();
         yield return DistillCommand.Create();

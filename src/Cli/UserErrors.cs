@@ -20,6 +20,7 @@ public static class UserErrors
         global::Agents.Minds.MindException or
         global::Agents.Arena.ArenaFileException or
         global::Agents.Collaboration.ChatDev.ChatChainFileException or
+        global::Agents.Collaboration.AgentVerse.AgentVerseFileException or
         global::Agents.Collaboration.TranscriptFormatException or
         Runtime.Inference.EngineBusyException or
         Runtime.Inference.ConstraintException or

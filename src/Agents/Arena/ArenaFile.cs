@@ -11,10 +11,10 @@ namespace Agents.Arena;
 public static class ArenaFile
 {
     /// <summary>The strategy names a file may use.</summary>
-    public static readonly IReadOnlyList<string> StrategyNames = ["direct", "few-shot", "chain-of-thought", "self-consistency", "react", "debate", "adversarial-debate", "agentverse"];
+    public static readonly IReadOnlyList<string> StrategyNames = ["direct", "few-shot", "chain-of-thought", "self-consistency", "react", "debate", "adversarial-debate", "agentverse", ChatDevStrategy.KindName];
 
     /// <summary>The task kinds a file may use.</summary>
-    public static readonly IReadOnlyList<string> TaskKinds = ["arithmetic", "product", "multihop", "word", "24", "slogan"];
+    public static readonly IReadOnlyList<string> TaskKinds = ["arithmetic", "product", "multihop", "word", "24", "slogan", FunctionSpecTasks.KindName];
 
     /// <summary>The mind kinds a file may use.</summary>
     public static readonly IReadOnlyList<string> MindKinds = ["simulated", "model", "endpoint"];
@@ -52,8 +52,22 @@ public static class ArenaFile
             var other => throw new ArenaFileException($"{path}: expected bootstrap-unit 'battles' or 'items'; found '{other}'."),
         };
         var mind = reading.Mind(root);
-        var tasks = reading.Sequence(root, "tasks").Select(reading.TaskSet).ToList();
-        var strategies = reading.Sequence(root, "strategies").Select(reading.Strategy).ToList();
+        var taskNodes = reading.Sequence(root, "tasks").ToList();
+        var tasks = taskNodes.Select(reading.TaskSet).ToList();
+        var strategyNodes = reading.Sequence(root, "strategies").ToList();
+        var strategies = strategyNodes.Select(reading.Strategy).ToList();
+        for (var i = 0; i < strategies.Count; i++)
+        {
+            var other = tasks.FindIndex(t => t.Generator.Kind != FunctionSpecTasks.KindName);
+            if (strategies[i] is ChatDevStrategy && other >= 0)
+            {
+                // A chain's answer is software; it has nothing to say to "What is 3+4*5?".
+                throw reading.Error(
+                    strategyNodes[i],
+                    $"strategy {ChatDevStrategy.KindName} answers with a program and plays function tasks only; the task set at line {taskNodes[other].Start.Line} is '{tasks[other].Generator.Kind}'. Give this arena only {{kind: function}} task sets, or play chatdev in another arena file.");
+            }
+        }
+
         var duplicate = strategies.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -177,6 +191,7 @@ public static class ArenaFile
                 "word" => WordSteps(map),
                 "24" => new TwentyFourTasks(Int(map, "max", 13, 6)),
                 "slogan" => new OpenEndedTasks(),
+                FunctionSpecTasks.KindName => Functions(map),
                 _ => throw Error(map, $"expected task kind {string.Join(", ", TaskKinds)}; found '{kind}'."),
             };
             return new TaskSetSpec(generator, count);
@@ -210,8 +225,49 @@ public static class ArenaFile
                         "horizontal" => Collaboration.AgentVerse.DecisionStructure.Horizontal,
                         var other => throw Error(node, $"expected structure vertical or horizontal; found '{other}'."),
                     }),
+                ChatDevStrategy.KindName => new ChatDevStrategy(Chain(options, node), label),
                 _ => throw Error(node, $"expected a strategy among {string.Join(", ", StrategyNames)}; found '{name}'."),
             };
+        }
+
+        // The chain file named by `chain:` (relative to the arena file), by default chatdev-software.yaml beside it.
+        private Collaboration.ChatDev.ChatChain Chain(YamlMappingNode options, YamlNode node)
+        {
+            var named = Value(options, "chain");
+            var file = Text(options, "chain", "chatdev-software.yaml");
+            var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", file));
+            if (!File.Exists(full))
+            {
+                throw Error(named ?? node, $"no chat chain file at {full}; give chatdev the setting chain: FILE (a path relative to the arena file).");
+            }
+
+            return Collaboration.ChatDev.ChatChainFile.Load(full);
+        }
+
+        private FunctionSpecTasks Functions(YamlMappingNode map)
+        {
+            var node = Value(map, "functions");
+            switch (node)
+            {
+                case null:
+                    return new FunctionSpecTasks();
+                case YamlSequenceNode { Children.Count: > 0 } list:
+                    var names = new List<string>();
+                    foreach (var item in list.Children)
+                    {
+                        var name = (item as YamlScalarNode)?.Value;
+                        if (name is null || !FunctionSpecTasks.AllFunctions.Contains(name, StringComparer.Ordinal))
+                        {
+                            throw Error(item, $"expected a function among {string.Join(", ", FunctionSpecTasks.AllFunctions)}; found '{name}'.");
+                        }
+
+                        names.Add(name);
+                    }
+
+                    return new FunctionSpecTasks(names);
+                default:
+                    throw Error(node, $"expected 'functions' to be a non-empty list such as [digit_sum, gcd]; the functions are {string.Join(", ", FunctionSpecTasks.AllFunctions)}.");
+            }
         }
 
         private WordProblemTasks WordSteps(YamlMappingNode map)

@@ -7,10 +7,12 @@ namespace Agents.Arena;
 /// <param name="Battles">Every pairwise battle, in the (seeded) order online Elo saw them.</param>
 /// <param name="Answers">Each strategy's normalised answer per item id (null where unparseable).</param>
 /// <param name="JudgeCalls">Calls the judge made on open-ended items (two per compared pair and item).</param>
+/// <param name="Programs">Each strategy's program score per function item id (ChatDev quality and hidden tests); null when the arena had no function items.</param>
 public sealed record ArenaResult(
     string Name,
     IReadOnlyList<ArenaTask> Items,
     IReadOnlyList<StrategyScore> Leaderboard,
     IReadOnlyList<Battle> Battles,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> Answers,
-    long JudgeCalls = 0);
+    long JudgeCalls = 0,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, Collaboration.Programs.ProgramScore>>? Programs = null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Agents.Collaboration;
+using Agents.Collaboration.Programs;
 using Agents.Minds;
 
 namespace Agents.Arena;
@@ -77,6 +78,7 @@ public static class ArenaRunner
             answers[strategy.Name] = played.Answers;
         }
 
+        var programs = ScorePrograms(items, answers);
         var judgeTally = new MindTally();
         var judged = await JudgedBattlesAsync(names, items, answers, judge ?? mind, judgeTally, cancellationToken).ConfigureAwait(false);
         var truthIds = items.Select(i => i.Judged ? null : i.Id).ToList();
@@ -89,10 +91,33 @@ public static class ArenaRunner
                 var s = names.IndexOf(r.Player);
                 var right = graded.Count(i => correct[s, i]);
                 var mine = judged.Where(b => b.A == r.Player || b.B == r.Player).Select(b => b.A == r.Player ? b.ScoreA : 1 - b.ScoreA).ToList();
-                return new StrategyScore(r.Player, r, right, graded.Count, costs[s].Tally.Calls, costs[s].Tally.Tokens, costs[s].Time, mine.Count > 0 ? mine.Average() : null);
+                var code = programs?[r.Player].Values;
+                return new StrategyScore(
+                    r.Player, r, right, graded.Count, costs[s].Tally.Calls, costs[s].Tally.Tokens, costs[s].Time, mine.Count > 0 ? mine.Average() : null, code?.Average(p => p.Quality), code?.Average(p => p.PassRate));
             })
             .ToList();
-        return new ArenaResult(spec.Name, items, board, battles, answers, judgeTally.Calls);
+        return new ArenaResult(spec.Name, items, board, battles, answers, judgeTally.Calls, programs);
+    }
+
+    /// <summary>
+    /// Each strategy's program score (ChatDev quality, hidden tests) per function item; null when no item is a
+    /// function spec. A missing answer scores 0.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, ProgramScore>>? ScorePrograms(
+        IReadOnlyList<ArenaTask> items, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> answers)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(answers);
+        var specs = items.Select(i => (Item: i, Spec: FunctionSpecTasks.SpecOf(i))).Where(x => x.Spec is not null).ToList();
+        if (specs.Count == 0)
+        {
+            return null;
+        }
+
+        return answers.ToDictionary(
+            a => a.Key,
+            a => (IReadOnlyDictionary<string, ProgramScore>)specs.ToDictionary(x => x.Item.Id, x => x.Spec!.Score(a.Value.GetValueOrDefault(x.Item.Id)), StringComparer.Ordinal),
+            StringComparer.Ordinal);
     }
 
     /// <summary>

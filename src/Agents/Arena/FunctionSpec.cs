@@ -113,16 +113,21 @@ public sealed partial class FunctionSpec
     }
 
     /// <summary>Runs <paramref name="reply"/>'s program (code blocks, the text after "Answer:", or the whole reply) on the hidden tests.</summary>
-    public Collaboration.ChatDev.SoftwareTestReport Grade(string reply)
+    public Collaboration.ChatDev.SoftwareTestReport Grade(string reply) => new MiniTester(HiddenTests).Test(FilesOf(reply));
+
+    /// <summary>
+    /// Scores <paramref name="reply"/>'s program as ChatDev scores software (completeness x executability x consistency
+    /// with <see cref="Requirement"/>), with the hidden tests' pass rate; a null reply scores 0 throughout.
+    /// </summary>
+    public ProgramScore Score(string? reply) =>
+        ProgramScorer.Score(Requirement, reply is null ? new Dictionary<string, string>(StringComparer.Ordinal) : FilesOf(reply), HiddenTests);
+
+    /// <summary>The files of a reply: its code blocks, else one default file holding the text after "Answer:" or the whole reply.</summary>
+    public static IReadOnlyDictionary<string, string> FilesOf(string reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var files = CodeBlocks.Extract(reply);
-        if (files.Count == 0)
-        {
-            files = new Dictionary<string, string>(StringComparer.Ordinal) { [MiniLanguage.DefaultFile] = CodeBlocks.ProgramText(reply) };
-        }
-
-        return new MiniTester(HiddenTests).Test(files);
+        return files.Count > 0 ? files : new Dictionary<string, string>(StringComparer.Ordinal) { [MiniLanguage.DefaultFile] = CodeBlocks.ProgramText(reply) };
     }
 
     /// <summary>The expected result of calling the function on <paramref name="arguments"/>, from the C# reference.</summary>

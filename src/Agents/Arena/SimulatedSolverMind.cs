@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Agents.Collaboration;
 using Agents.Collaboration.AgentVerse;
+using Agents.Collaboration.ChatDev;
 using Agents.Decisions;
 using Agents.Minds;
 using Agents.Tools;
@@ -17,7 +18,10 @@ namespace Agents.Arena;
 /// solution by heart with a chance that falls with its error rate, else guesses; with the calculator it checks each try.
 /// Slogans: it may drop a line, the name or the feature (often when answering directly); as a judge it scores both
 /// slogans with <see cref="SloganRubric"/> and, when they tie, prefers the one shown first (position bias, which the
-/// arena's two orders turn into a tie). Solve prompts' instructions matter as <see cref="InstructionCues"/> documents,
+/// arena's two orders turn into a tie). Function specs: it writes the reference program or, at its error rate, a flawed
+/// one, and plays ChatDev's programmer and reviewer and AgentVerse's programmer, critics and evaluator on them (see
+/// <see cref="ProgrammerErrorRate"/>, <see cref="CatchRate"/>, <see cref="FixRate"/>); other ChatDev roles settle
+/// their phase at once. Solve prompts' instructions matter as <see cref="InstructionCues"/> documents,
 /// and as an optimiser (OPRO) it adds one of <see cref="InstructionCues.Tips"/> to the best instruction so far.
 /// Its ratings show the arena's machinery, not any model's skill. Deterministic per prompt and seed; thread-safe.
 /// </summary>
@@ -50,9 +54,10 @@ public sealed partial class SimulatedSolverMind : IMind
             DebateArgumentDecision.Name => Solve(question, 0.06, true, random),
             VerdictDecision.Name => Moderate(p.List("Debate")),
             JudgeDecision.Name => Judge(p, question, random),
-            RecruitDecision.Name => "1. a solver who works step by step\n2. an arithmetic checker\n3. a second checker",
-            ExpertTurnDecision.Name => Expert(p, random),
-            EvaluateDecision.Name => Evaluate(p, random),
+            RecruitDecision.Name => SpecIn(prompt) is null ? "1. a solver who works step by step\n2. an arithmetic checker\n3. a second checker" : "1. a programmer\n2. a code reviewer\n3. a tester",
+            ExpertTurnDecision.Name => SpecIn(prompt) is { } spec ? ExpertProgram(spec, p, prompt, random) : Expert(p, random),
+            EvaluateDecision.Name => SpecIn(prompt) is { } spec ? EvaluateProgram(spec, p, prompt, random) : Evaluate(p, random),
+            PhaseTurnDecision.Name => Phase(p, prompt, random),
             SideBySideDecision.Name => JudgeSideBySide(p),
             InstructionProposalDecision.Name => Propose(p, random),
             _ => string.Empty,
@@ -61,6 +66,12 @@ public sealed partial class SimulatedSolverMind : IMind
 
     private static string Solve(string question, double errorRate, bool showSteps, Random random, double distraction = 0.15)
     {
+        // First: a spec's text holds arithmetic ("1 * 2 * ... * n") that the expression pattern would take for the task.
+        if (FunctionSpec.TryRead(question, out var spec))
+        {
+            return Program(spec, errorRate, showSteps, random);
+        }
+
         var expression = Expression().Match(question);
         if (!expression.Success)
         {
@@ -128,7 +139,11 @@ public sealed partial class SimulatedSolverMind : IMind
         var observation = last.StartsWith("Observation", StringComparison.Ordinal) ? last[(last.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim() : string.Empty;
         var expression = Expression().Match(question);
         string action;
-        if (expression.Success)
+        if (FunctionSpec.TryRead(question, out var spec))
+        {
+            action = $"Finish[{Write(spec, 0.06, random)}]";
+        }
+        else if (expression.Success)
         {
             action = observation.Length > 0 && !observation.StartsWith("Invalid", StringComparison.Ordinal) ? $"Finish[{observation}]" : $"Calculate[{expression.Value.Trim()}]";
         }
@@ -213,7 +228,13 @@ public sealed partial class SimulatedSolverMind : IMind
             : $"Score: 3\nAdvice: recheck the arithmetic";
     }
 
-    private static string Unfold(string? line) => (line ?? string.Empty).Replace(" / ", "\n", StringComparison.Ordinal);
+    // Undoes a one-line field's " / " line joins; a program after the last "Answer: " keeps its own " / " (division).
+    private static string Unfold(string? line)
+    {
+        var text = line ?? string.Empty;
+        var at = text.LastIndexOf("Answer: fn ", StringComparison.Ordinal);
+        return at < 0 ? text.Replace(" / ", "\n", StringComparison.Ordinal) : text[..at].Replace(" / ", "\n", StringComparison.Ordinal) + text[at..];
+    }
 
     private int Hash(string prompt)
     {

@@ -8,7 +8,8 @@ namespace Agents.Arena;
 /// <summary>
 /// The programmatic solvers of the arena's task kinds, reading only the question text: arithmetic expressions and
 /// products (products first, then sums left to right), word problems with distractors (<see cref="WordProblem"/>),
-/// the 24 game (<see cref="TwentyFourGame"/>) and slogans (<see cref="SloganRubric"/>); and an exact ReAct policy that
+/// the 24 game (<see cref="TwentyFourGame"/>), slogans (<see cref="SloganRubric"/>) and function specs (the reference
+/// program, <see cref="FunctionSpec"/>); and an exact ReAct policy that
 /// also answers multi-hop questions with Search. They teach: tests compare against them, the curriculum writes their
 /// traces, and the stand-in mind errs around them. Stateless and thread-safe.
 /// </summary>
@@ -18,6 +19,13 @@ public static partial class TaskSolvers
     public static WorkedSolution? Solve(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
+
+        // First: a spec's text holds arithmetic ("1 * 2 * ... * n") that the expression pattern would take for the task.
+        if (FunctionSpec.TryRead(question, out var spec))
+        {
+            return new WorkedSolution([$"I write {spec.Signature} recursively."], spec.ReferenceProgram, null);
+        }
+
         if (WordProblem.TryRead(question, out var problem))
         {
             return problem.Solve();
@@ -103,6 +111,11 @@ public static partial class TaskSolvers
     private static (string Thought, string Action) Plan(string question, IReadOnlyList<string> trace, string observation)
     {
         var done = observation.Length > 0 && !observation.StartsWith("Invalid", StringComparison.Ordinal) && !observation.StartsWith("Error", StringComparison.Ordinal);
+        if (FunctionSpec.TryRead(question, out var spec))
+        {
+            return ("A program needs no calculator; I write it.", $"Finish[{spec.ReferenceProgram}]");
+        }
+
         if (OpenEndedTasks.TryReadBrief(question, out var brief))
         {
             return ("A slogan needs no tool.", $"Finish[{SloganRubric.Write(brief)}]");

@@ -39,7 +39,7 @@ public static class ArenaCommand
         };
         var curriculum = new Option<FileInfo?>("--curriculum") { Description = "Write the programmatic solvers' chain-of-thought and ReAct traces to this chat JSONL file (one line per decision) instead of playing." };
         var count = new Option<int?>("--count") { Description = "With --curriculum: items per task set (default: the file's counts)." };
-        var command = new Command("arena", "Play prompt strategies (direct, few-shot, chain-of-thought, self-consistency, ReAct with tools, debate) on the same generated items; print Bradley-Terry ratings with 95% intervals, Elo, accuracy and cost; plot the ratings.")
+        var command = new Command("arena", "Play prompt strategies (direct, few-shot, chain-of-thought, self-consistency, ReAct with tools, debate) and protocols (AgentVerse, ChatDev) on the same generated items; print Bradley-Terry ratings with 95% intervals, Elo, accuracy and cost (and program quality on function specs); plot the ratings.")
         {
             file, output, mind, model, seed, bootstrap, evolve, curriculum, count,
         };
@@ -92,6 +92,11 @@ public static class ArenaCommand
             ArenaPlot.Save(result, plotPath);
             WriteAnswers(result, Path.Combine(folder, "answers.jsonl"));
             console.MarkupLineInterpolated($"Ratings: Bradley-Terry MLE (400 scale, mean 1000), {spec.BootstrapRounds} bootstrap rounds over {(spec.BootstrapUnit == BootstrapUnit.Items ? "items" : "battles")}; Elo: online, K=4.");
+            if (result.Programs is not null)
+            {
+                console.MarkupLineInterpolated($"Function items: an answer is correct when its program passes all {FunctionSpec.HiddenTestCount} hidden tests; program quality is ChatDev's completeness x executability x consistency (0-1), hidden tests the mean share passed.");
+            }
+
             if (result.JudgeCalls > 0)
             {
                 console.MarkupLineInterpolated($"Open-ended items: judged side by side in both orders by the same mind ({result.JudgeCalls} judge calls); a verdict that flips with the order is a tie.");
@@ -107,10 +112,16 @@ public static class ArenaCommand
     private static Table Leaderboard(ArenaResult result)
     {
         var judged = result.Leaderboard.Any(s => s.JudgedScore is not null);
+        var programs = result.Leaderboard.Any(s => s.ProgramQuality is not null);
         var table = new Table().AddColumns("#", "strategy", "rating", "95% interval", "Elo", "accuracy");
         if (judged)
         {
             table.AddColumn("side by side");
+        }
+
+        if (programs)
+        {
+            table.AddColumns("program quality", "hidden tests");
         }
 
         table.AddColumns("calls", "tokens", "wall time");
@@ -130,6 +141,12 @@ public static class ArenaCommand
             if (judged)
             {
                 cells.Add(score.JudgedScore is { } s ? s.ToString("P0", CultureInfo.InvariantCulture) : "n/a");
+            }
+
+            if (programs)
+            {
+                cells.Add(score.ProgramQuality is { } q ? q.ToString("F2", CultureInfo.InvariantCulture) : "n/a");
+                cells.Add(score.HiddenPassRate is { } h ? h.ToString("P0", CultureInfo.InvariantCulture) : "n/a");
             }
 
             cells.Add(score.Calls.ToString(CultureInfo.InvariantCulture));
@@ -243,7 +260,11 @@ public static class ArenaCommand
         return AgentsCommand.Ok;
     }
 
-    private static async Task<(IMind Mind, string Description)> CreateMindAsync(string? choice, string? model, ArenaMindSpec spec, RunCommand.Owned owned, CancellationToken cancel)
+    /// <summary>
+    /// The mind named by <paramref name="choice"/> (simulated, model, endpoint:URL; null for <paramref name="spec"/>'s),
+    /// with what it is in words; a loaded model is added to <paramref name="owned"/>.
+    /// </summary>
+    internal static async Task<(IMind Mind, string Description)> CreateMindAsync(string? choice, string? model, ArenaMindSpec spec, RunCommand.Owned owned, CancellationToken cancel)
     {
         var kind = choice ?? (spec.Kind == "endpoint" ? "endpoint:" + (spec.Endpoint ?? string.Empty) : spec.Kind);
         if (kind == "simulated")
@@ -290,7 +311,16 @@ public static class ArenaCommand
         {
             var answers = result.Answers.ToDictionary(a => a.Key, a => a.Value[item.Id]);
             var correct = item.Judged ? null : result.Answers.ToDictionary(a => a.Key, a => item.IsCorrect(a.Value[item.Id]));
-            writer.WriteLine(JsonSerializer.Serialize(new { id = item.Id, kind = item.Kind, question = item.Question, truth = item.Answer, judged = item.Judged, answers, correct }, Lines));
+            // Function items: each answer's program as ChatDev scores it, with the hidden tests it passed.
+            var programs = result.Programs?.Where(p => p.Value.ContainsKey(item.Id)).ToDictionary(
+                p => p.Key,
+                p =>
+                {
+                    var x = p.Value[item.Id];
+                    return new { quality = x.Quality, completeness = x.Completeness, executability = x.Executability, consistency = x.Consistency, hidden_passed = x.Tests.Passed, hidden_total = FunctionSpec.HiddenTestCount };
+                });
+            programs = programs is { Count: > 0 } ? programs : null;
+            writer.WriteLine(JsonSerializer.Serialize(new { id = item.Id, kind = item.Kind, question = item.Question, truth = item.Answer, judged = item.Judged, answers, correct, programs }, Lines));
         }
     }
 }

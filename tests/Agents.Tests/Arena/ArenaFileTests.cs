@@ -48,6 +48,9 @@ public sealed class ArenaFileTests
     [InlineData("name: x\nmind: {kind: oracle}\ntasks:\n  - kind: arithmetic\nstrategies: [direct]\n", ":2:7: expected mind kind simulated, model, endpoint")]
     [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies: [direct, debate]\nevolve: {strategy: debate}\n", ":5:20: expected evolve strategy to name one of this file's strategies with an instruction (direct)")]
     [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies: [direct]\nevolve: {steps: -1}\n", ":5:17: expected 'steps' to be a whole number of at least 0")]
+    [InlineData("name: x\ntasks:\n  - {kind: function, functions: [gcd, sqrt]}\nstrategies: [direct]\n", ":3:39: expected a function among digit_sum, count_multiples")]
+    [InlineData("name: x\ntasks:\n  - {kind: function, functions: gcd}\nstrategies: [direct]\n", ":3:33: expected 'functions' to be a non-empty list such as [digit_sum, gcd]")]
+    [InlineData("name: x\ntasks:\n  - {kind: function}\nstrategies:\n  - chatdev: {chain: nowhere.yaml}\n", ":5:22: no chat chain file at ")]
     public void Bad_arena_files_name_the_place_and_the_expectation(string yaml, string message)
     {
         var path = Write(yaml);
@@ -56,6 +59,68 @@ public sealed class ArenaFileTests
             var error = Assert.Throws<ArenaFileException>(() => ArenaFile.Load(path));
             Assert.Contains(message, error.Message, StringComparison.Ordinal);
             Assert.StartsWith(path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_shipped_function_arena_loads_its_strategies_and_the_chain_beside_it()
+    {
+        var (spec, mind) = ArenaFile.Load(RepoFile("scenarios/arena/functions.yaml"));
+
+        Assert.Equal(["function"], spec.TaskSets.Select(t => t.Generator.Kind));
+        Assert.Equal("simulated", mind.Kind);
+        Assert.Equal(["direct", "chain-of-thought", "self-consistency@5", "agentverse horizontal", "chatdev"], spec.Strategies.Select(s => s.Name));
+        var chatdev = Assert.IsType<ChatDevStrategy>(spec.Strategies[^1]);
+        Assert.Equal(Agents.Collaboration.ChatDev.ChatChainFile.Load(RepoFile("scenarios/arena/chatdev-software.yaml")).Steps.Count, chatdev.Chain.Steps.Count);
+    }
+
+    [Fact]
+    public void A_function_task_set_may_list_its_functions_and_chatdev_its_chain_and_name()
+    {
+        var chain = RepoFile("scenarios/arena/chatdev-software.yaml");
+        var path = Write($$"""
+            name: x
+            tasks:
+              - {kind: function, count: 12, functions: [gcd, is_prime]}
+            strategies:
+              - chatdev: {chain: "{{chain}}", name: software-chain}
+            """);
+        try
+        {
+            var (spec, _) = ArenaFile.Load(path);
+
+            var tasks = spec.TaskSets[0].Generator.Generate(12, new Random(1));
+            Assert.Equal(["gcd", "is_prime"], tasks.Select(t => FunctionSpecTasks.SpecOf(t)!.Function).Distinct().Order());
+            Assert.Equal("software-chain", spec.Strategies[0].Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ChatDev_is_refused_in_an_arena_with_tasks_that_are_not_programs()
+    {
+        var chain = RepoFile("scenarios/arena/chatdev-software.yaml");
+        var path = Write($$"""
+            name: x
+            tasks:
+              - {kind: function}
+              - {kind: arithmetic}
+            strategies:
+              - direct
+              - chatdev: {chain: "{{chain}}"}
+            """);
+        try
+        {
+            var error = Assert.Throws<ArenaFileException>(() => ArenaFile.Load(path));
+
+            Assert.Equal($"{path}:7:5: strategy chatdev answers with a program and plays function tasks only; the task set at line 4 is 'arithmetic'. Give this arena only {{kind: function}} task sets, or play chatdev in another arena file.", error.Message);
         }
         finally
         {

@@ -68,10 +68,48 @@ public sealed class ArenaCommandTests
         Assert.All(answers.Where(a => a.GetProperty("judged").GetBoolean()), a => Assert.Equal(JsonValueKind.Null, a.GetProperty("correct").ValueKind));
     }
 
+    [Fact]
+    public async Task The_function_arena_plays_prompts_and_both_protocols_and_reports_program_quality_and_hidden_tests()
+    {
+        using var temp = new TempFolder();
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", CliHarness.Scenario("arena/functions.yaml"), "--bootstrap", "20", "--out", temp["out"]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Arena functions: 5 strategies, 30 items, mind simulated", output);
+        Assert.Contains("│ program quality │ hidden tests │", output);
+        string[] names = ["agentverse horizontal", "chain-of-thought", "chatdev", "direct", "self-consistency@5"];
+        var rows = Regex.Matches(output, @"│ (\d) │ ([^│]+?) +│ (\d+) +│ [^│]+│ [^│]+│ [^│]+│ (\d\.\d\d) +│ (\d+) % +│")
+            .Select(m => (Name: m.Groups[2].Value, Quality: double.Parse(m.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture), Hidden: int.Parse(m.Groups[5].Value)))
+            .ToList();
+        Assert.Equal(names, rows.Select(r => r.Name).Order());
+        Assert.All(rows, r => Assert.InRange(r.Quality, 0.1, 1));
+        Assert.Contains("Function items: an answer is correct when its program passes all 8 hidden tests", output);
+
+        var answers = File.ReadAllLines(Path.Combine(temp["out"], "answers.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(30, answers.Count);
+        foreach (var answer in answers)
+        {
+            Assert.Equal("function", answer.GetProperty("kind").GetString());
+            var programs = answer.GetProperty("programs");
+            Assert.Equal(names, programs.EnumerateObject().Select(p => p.Name).Order());
+            foreach (var name in names)
+            {
+                var program = programs.GetProperty(name);
+                Assert.Equal(8, program.GetProperty("hidden_total").GetInt32());
+                Assert.Equal(answer.GetProperty("correct").GetProperty(name).GetBoolean(), program.GetProperty("hidden_passed").GetInt32() == 8);
+            }
+
+            // The chain answers with its files, the prompt strategies with one line.
+            Assert.StartsWith("main.mini\n```mini\n", answer.GetProperty("answers").GetProperty("chatdev").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("fn ", answer.GetProperty("answers").GetProperty("direct").GetString(), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("name: [small\n", ":2:1: not valid YAML")]
     [InlineData("name: small\ntasks:\n  - {kind: arithmetic}\nstrategies: [direct, telepathy]\n", ":4:22: expected a strategy among direct, few-shot")]
-    [InlineData("name: small\ntasks:\n  - {kind: algebra}\nstrategies: [direct]\n", ":3:5: expected task kind arithmetic, product, multihop, word, 24, slogan; found 'algebra'")]
+    [InlineData("name: small\ntasks:\n  - {kind: algebra}\nstrategies: [direct]\n", ":3:5: expected task kind arithmetic, product, multihop, word, 24, slogan, function; found 'algebra'")]
     public async Task A_bad_arena_file_exits_2_naming_the_file_line_and_column_and_writes_nothing(string yaml, string message)
     {
         using var temp = new TempFolder();
