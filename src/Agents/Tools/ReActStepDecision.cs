@@ -42,6 +42,9 @@ public sealed record ReActStepDecision(
     /// <inheritdoc />
     public override int MaxReplyTokens => 120;
 
+    /// <summary>The model stops where the tool's observation would begin, as ReAct prescribes.</summary>
+    public override IReadOnlyList<string> StopSequences => ["\nObservation"];
+
     /// <inheritdoc />
     public override string Render() =>
         new PromptBuilder(Name, Instruction ?? DefaultInstruction)

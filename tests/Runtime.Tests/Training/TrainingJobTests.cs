@@ -23,9 +23,9 @@ public sealed class TrainingJobTests : IDisposable
         File.WriteAllLines(data, pets.Select(p =>
             $$"""{"messages":[{"role":"system","content":"Answer with the sound."},{"role":"user","content":"What does the {{p}} say?"},{"role":"assistant","content":"The {{p}} says {{Sound(p)}}."}]}"""));
         var output = Path.Combine(folder, "model");
-        var options = new TrainingOptions(Steps: 120, BatchSize: 4, LearningRate: 1e-2, MinLearningRate: 1e-3, WarmupSteps: 10, WeightDecay: 0, EvalEvery: 0);
+        var options = new TrainingOptions(Steps: 240, BatchSize: 4, LearningRate: 1e-2, MinLearningRate: 1e-3, WarmupSteps: 10, WeightDecay: 0, EvalEvery: 0);
         var result = await TrainingJob.RunAsync(new TrainingJobOptions(data, output, options, Sft: true, Model: Small, VocabularySize: 300, Device: "cpu", Threads: 1));
-        Assert.True(result.History[^1].Loss < 0.1, $"final loss {result.History[^1].Loss}");
+        Assert.True(result.History[^1].Loss < 0.3, $"final loss {result.History[^1].Loss}"); // packed rows: a reply may follow another conversation in view
 
         using var thread = new ModelThread(threads: 1);
         var tokenizer = ModelFolder.LoadTokenizer(output);
