@@ -24,13 +24,13 @@ public sealed record HourlyScheduleDecision(
     /// <summary>The type name.</summary>
     public const string Name = "hourly_schedule";
 
-    private const string Line = @"\d{2}:00 [^\n]+";
-
     /// <inheritdoc />
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => $@"{FromText} [^\n]+(\n{Line}){{0,{23 - From}}}";
+    /// <remarks>Each later hour is an optional line in order, so the shape itself keeps the hours rising and within the day.</remarks>
+    public override string ReplyShape =>
+        $@"{FromText} [^\n]+" + string.Concat(Enumerable.Range(From + 1, 23 - From).Select(h => $@"(\n{h.ToString("00", CultureInfo.InvariantCulture)}:00 [^\n]+)?"));
 
     /// <inheritdoc />
     public override int MaxReplyTokens => 120;

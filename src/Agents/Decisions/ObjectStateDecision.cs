@@ -15,7 +15,7 @@ public sealed record ObjectStateDecision(string Agent, string Object, string Tas
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => "[a-z][a-z ,'-]{1,60}";
+    public override string ReplyShape => "[a-z][a-z,'-]{0,20}( [a-z,'-]{1,20}){0,7}";
 
     /// <inheritdoc />
     public override int MaxReplyTokens => 16;
@@ -36,6 +36,11 @@ public sealed record ObjectStateDecision(string Agent, string Object, string Tas
     {
         var lines = ReplyText.Lines(reply);
         value = lines.Count == 1 ? lines[0].TrimEnd('.').Trim() : null;
+        if (value is { Length: > 60 } && value.LastIndexOf(' ', 60) is > 1 and var cut)
+        {
+            value = value[..cut];
+        }
+
         if (value is null || value.Length is < 2 or > 60 || value.Split(' ').Length > 8 || !System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Za-z][A-Za-z ,'-]+$"))
         {
             value = null;

@@ -28,7 +28,13 @@ public sealed record TaskDecompositionDecision(
     public override string Type => Name;
 
     /// <inheritdoc />
-    public override string ReplyShape => $@"{Hour.ToString("HH:mm", CultureInfo.InvariantCulture)} [^\n]+(\n\d{{2}}:\d{{2}} [^\n]+){{0,11}}";
+    /// <remarks>
+    /// Later tasks start on the hour's five-minute marks, each an optional line in order, so the shape itself keeps the
+    /// starts rising, inside the hour and at least five minutes apart.
+    /// </remarks>
+    public override string ReplyShape =>
+        $@"{Hour.ToString("HH:mm", CultureInfo.InvariantCulture)} [^\n]+" + string.Concat(
+            Enumerable.Range(1, 11).Select(i => Hour.AddMinutes(5 * i)).Where(t => t.Hour == Hour.Hour).Select(t => $@"(\n{t.ToString("HH:mm", CultureInfo.InvariantCulture)} [^\n]+)?"));
 
     /// <inheritdoc />
     public override int MaxReplyTokens => 100;

@@ -95,7 +95,7 @@ internal static class TrainRecipe
         var record = new
         {
             recipe = name,
-            data,
+            data = Path.GetRelativePath(Directory.GetCurrentDirectory(), data),
             teacher = new { scenario = Scenario, hours = Hours, seeds = Seeds, mind = "scripted" },
             model = Model,
             training = options,
