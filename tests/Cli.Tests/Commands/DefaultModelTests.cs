@@ -35,7 +35,7 @@ public sealed class DefaultModelTests
         using var temp = new TempFolder();
 
         var (exit, output, error) = await CliHarness.RunAsync(
-            "run", CliHarness.Scenario("tiny.yaml"), "--hours", "2", "--mind", "model", "--model", Folder, "--out", temp["run"], "--quiet");
+            "run", CliHarness.Scenario("tiny.yaml"), "--hours", "9", "--mind", "model", "--model", Folder, "--out", temp["run"], "--quiet");
 
         Assert.True(exit == 0, error);
         var usage = Regex.Match(output, @"Mind: (\d+) decisions .*?, (\d+) model calls .*fallback rate ([0-9.]+) %");
