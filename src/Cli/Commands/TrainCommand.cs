@@ -75,26 +75,9 @@ public static class TrainCommand
                 Threads: r.GetValue(threads),
                 SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
             var console = Terminal.For(r);
-            LoraTrainingResult? result = null;
-            await console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask("starting", maxValue: options.Steps);
-                    result = await LoraTrainingJob.RunAsync(
-                        job,
-                        p =>
-                        {
-                            task.Value = p.Step;
-                            var validation = p.ValidationLoss is { } v ? $" val {v:0.000}" : string.Empty;
-                            task.Description = $"step {p.Step}/{p.TotalSteps} loss {p.Loss:0.000}{validation} | {p.TokensPerSecond:N0} tok/s | {Format(p.Remaining)} left";
-                        },
-                        status => task.Description = Markup.Escape(status),
-                        ct);
-                });
+            var result = await WithProgressAsync(console, options.Steps, (progress, status) => LoraTrainingJob.RunAsync(job, progress, status, ct));
 
-            var history = result!.Training.History;
+            var history = result.Training.History;
             var baseLoss = result.BaseValidationLoss is { } b ? $"{b:0.000} (base) -> " : string.Empty;
             var merged = job.Merge ? " and the merged model" : string.Empty;
             await r.InvocationConfiguration.Output.WriteLineAsync(
@@ -169,26 +152,17 @@ public static class TrainCommand
                 Threads: r.GetValue(threads),
                 SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32);
             var console = Terminal.For(r);
-            PreferenceJobResult? result = null;
-            await console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-                .StartAsync(async context =>
+            var result = await WithProgressAsync(
+                console,
+                options.Steps,
+                (progress, status) => PreferenceJob.RunAsync(job, progress, status, ct),
+                p =>
                 {
-                    var task = context.AddTask("starting", maxValue: options.Steps);
-                    result = await PreferenceJob.RunAsync(
-                        job,
-                        p =>
-                        {
-                            task.Value = p.Step;
-                            var margin = p.Metrics is { } m && m.TryGetValue("reward_margin", out var reward) ? $" margin {reward:0.000} acc {m.GetValueOrDefault("accuracy"):P0}" : string.Empty;
-                            task.Description = $"step {p.Step}/{p.TotalSteps} DPO loss {p.Loss:0.000}{margin} | {Format(p.Remaining)} left";
-                        },
-                        status => task.Description = Markup.Escape(status),
-                        ct);
+                    var margin = p.Metrics is { } m && m.TryGetValue("reward_margin", out var reward) ? $" margin {reward:0.000} acc {m.GetValueOrDefault("accuracy"):P0}" : string.Empty;
+                    return $"step {p.Step}/{p.TotalSteps} DPO loss {p.Loss:0.000}{margin} | {Format(p.Remaining)} left";
                 });
 
-            var (before, after, heldOut) = (result!.Before, result.After, result.HeldOutAfter);
+            var (before, after, heldOut) = (result.Before, result.After, result.HeldOutAfter);
             var steps = result.Training.History.Count > 0 ? result.Training.History[^1].Step : 0;
             await r.InvocationConfiguration.Output.WriteLineAsync(
                 $"done: {steps} DPO steps on {after.Pairs} pairs. Chosen minus rejected log-probability {before.LogProbabilityMargin:0.00} -> {after.LogProbabilityMargin:0.00} nats; " +
@@ -279,32 +253,44 @@ public static class TrainCommand
     /// <summary>Runs a training job under a progress bar (loss, tokens/s, time left); null when the run had no steps left.</summary>
     internal static async Task<TrainingResult?> TrainWithProgressAsync(IAnsiConsole console, TrainingJobOptions job, CancellationToken ct)
     {
-        TrainingResult? result = null;
-        await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("starting", maxValue: job.Training.Steps);
-                result = await TrainingJob.RunAsync(
-                    job,
-                    p =>
-                    {
-                        task.Value = p.Step;
-                        var validation = p.ValidationLoss is { } v ? $" val {v:0.000}" : string.Empty;
-                        task.Description = $"step {p.Step}/{p.TotalSteps} loss {p.Loss:0.000}{validation} | {p.TokensPerSecond:N0} tok/s | {Format(p.Remaining)} left";
-                    },
-                    status => task.Description = Markup.Escape(status),
-                    ct);
-            });
-
-        if (result!.History.Count == 0)
+        var result = await WithProgressAsync(console, job.Training.Steps, (progress, status) => TrainingJob.RunAsync(job, progress, status, ct));
+        if (result.History.Count == 0)
         {
             console.MarkupLine("[yellow]nothing to do[/]: the run in the folder has no steps left.");
             return null;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Runs any of the training jobs (full, LoRA, DPO) under one progress bar: each step sets the bar and a line that
+    /// <paramref name="describe"/> writes (by default loss, held-out loss, tokens/s and time left); phases show as text.
+    /// </summary>
+    private static async Task<T> WithProgressAsync<T>(
+        IAnsiConsole console, int steps, Func<Action<TrainingProgress>, Action<string>, Task<T>> run, Func<TrainingProgress, string>? describe = null)
+    {
+        describe ??= p =>
+        {
+            var validation = p.ValidationLoss is { } v ? $" val {v:0.000}" : string.Empty;
+            return $"step {p.Step}/{p.TotalSteps} loss {p.Loss:0.000}{validation} | {p.TokensPerSecond:N0} tok/s | {Format(p.Remaining)} left";
+        };
+        T? result = default;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("starting", maxValue: steps);
+                result = await run(
+                    p =>
+                    {
+                        task.Value = p.Step;
+                        task.Description = Markup.Escape(describe(p));
+                    },
+                    status => task.Description = Markup.Escape(status));
+            });
+        return result!;
     }
 
     private static string Format(TimeSpan time) => time.TotalHours >= 1 ? time.ToString(@"h\:mm\:ss") : time.ToString(@"m\:ss");
