@@ -120,9 +120,13 @@ public static class ArenaRunner
             StringComparer.Ordinal);
     }
 
+    /// <summary>How many items one strategy plays at once: a batching mind (the bundled model) answers their decisions together.</summary>
+    public const int ItemsInFlight = 16;
+
     /// <summary>
-    /// Plays one strategy on <paramref name="items"/> in order: its normalised answer per item id (null where none
-    /// parsed), the share of graded items it got right, and what it cost.
+    /// Plays one strategy on <paramref name="items"/>, <see cref="ItemsInFlight"/> at a time (items are independent, and
+    /// the minds here answer per prompt, so the result does not depend on the interleaving): its normalised answer per
+    /// item id (null where none parsed), the share of graded items it got right, and what it cost.
     /// </summary>
     public static async Task<StrategyPlay> PlayAsync(
         IArenaStrategy strategy, IReadOnlyList<ArenaTask> items, IReadOnlyDictionary<string, IReadOnlyList<string>> examples, IMind mind, Action<int>? done, CancellationToken cancellationToken)
@@ -132,15 +136,24 @@ public static class ArenaRunner
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(mind);
         var context = new ArenaContext(mind, new MindTally(), examples);
-        var byItem = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var answers = new string?[items.Count];
         var clock = Stopwatch.StartNew();
+        var finished = 0;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ItemsInFlight, CancellationToken = cancellationToken },
+            async (i, cancel) =>
+            {
+                answers[i] = await strategy.SolveAsync(items[i], context, cancel).ConfigureAwait(false);
+                done?.Invoke(Interlocked.Increment(ref finished));
+            }).ConfigureAwait(false);
+
+        var byItem = new Dictionary<string, string?>(StringComparer.Ordinal);
         var right = 0;
         for (var i = 0; i < items.Count; i++)
         {
-            var answer = await strategy.SolveAsync(items[i], context, cancellationToken).ConfigureAwait(false);
-            byItem[items[i].Id] = answer;
-            right += items[i].IsCorrect(answer) ? 1 : 0;
-            done?.Invoke(i + 1);
+            byItem[items[i].Id] = answers[i];
+            right += items[i].IsCorrect(answers[i]) ? 1 : 0;
         }
 
         var graded = items.Count(i => !i.Judged);

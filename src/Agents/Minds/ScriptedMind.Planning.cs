@@ -16,7 +16,7 @@ public sealed partial class ScriptedMind
     private static string DayPlan(PromptReader p, Random random)
     {
         var habits = p.List("Usual day").Select(PlanItem.TryParse).OfType<PlanItem>().OrderBy(h => h.At).ToList();
-        var plan = Habits.Broad(habits, 8).ToList();
+        var plan = Habits.Broad(habits, DayPlanDecision.MaxItems).ToList();
         if (Day(p) is { } today)
         {
             foreach (var line in p.List("Memories"))
@@ -30,12 +30,12 @@ public sealed partial class ScriptedMind
             }
         }
 
-        while (plan.Count > 8)
+        while (plan.Count > DayPlanDecision.MaxItems)
         {
             plan.RemoveAt(Shortest(plan));
         }
 
-        while (plan.Count < 5)
+        while (plan.Count < DayPlanDecision.MinItems)
         {
             var last = plan.Count > 0 ? plan[^1].At : new TimeOnly(6, 0);
             var at = last.Hour < 22 ? new TimeOnly(last.Hour + 1, 0) : new TimeOnly(23, 30);

@@ -282,7 +282,7 @@ public static class ArenaCommand
                     "Give --model FOLDER or mind.model in the arena file, train one with 'agents train' (e.g. on 'agents arena FILE --curriculum'), or use --mind simulated.");
             }
 
-            var host = await LocalModelHost.LoadAsync(folder, new EngineOptions(Slots: 8), device: "auto", threads: 0, cancellationToken: cancel);
+            var host = await LocalModelHost.LoadAsync(folder, new EngineOptions(Slots: ArenaRunner.ItemsInFlight), device: "auto", threads: 0, cancellationToken: cancel);
             owned.Add(host);
             var options = new ModelMindOptions(Temperature: spec.Temperature, Seed: spec.Seed, ConstrainReplies: true);
             return (new ModelMind(host.ChatClient, options), $"model {folder} (bundled runtime, constrained replies)");

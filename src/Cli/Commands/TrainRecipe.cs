@@ -10,9 +10,10 @@ namespace Agents.Cli.Commands;
 
 /// <summary>
 /// <c>agents train --recipe default</c>: the bundled model from nothing. Distil the scripted teacher's decisions on
-/// Smallville over several seeded variations (unless --data names a dataset), train the tokenizer and the model on them,
-/// then evaluate it on the held-out decisions and write the table beside the weights (eval.md, eval.json) with the
-/// recipe itself (recipe.json).
+/// Smallville over several seeded variations (unless --data names a dataset), write the arena's curricula beside them
+/// (the programmatic solvers' direct, chain-of-thought, self-consistency and ReAct traces on items the arena never
+/// plays), train the tokenizer and the model on both, then evaluate it on the held-out decisions of both and write the
+/// table beside the weights (eval.md, eval.json) with the recipe itself (recipe.json).
 /// </summary>
 internal static class TrainRecipe
 {
@@ -25,13 +26,13 @@ internal static class TrainRecipe
     /// <summary>The default model's training: packed rows of 768 tokens, 8 to a step.</summary>
     public static TrainingOptions Training { get; } = new()
     {
-        Steps = 900,
+        Steps = 2400,
         BatchSize = 8,
         SequenceLength = 768,
         LearningRate = 2e-3,
         MinLearningRate = 2e-4,
         WarmupSteps = 60,
-        EvalEvery = 200,
+        EvalEvery = 400,
         Seed = 1337,
     };
 
@@ -46,6 +47,12 @@ internal static class TrainRecipe
 
     /// <summary>Seeds: the scenario as written, then variations.</summary>
     public const int Seeds = 3;
+
+    /// <summary>The arena files whose task sets become curricula (relative to the working folder).</summary>
+    public static IReadOnlyList<string> ArenaFiles { get; } = ["scenarios/arena/arithmetic.yaml", "scenarios/arena/reasoning.yaml"];
+
+    /// <summary>Curriculum items per task set: this many times the arena file's count.</summary>
+    public const int ArenaScale = 10;
 
     /// <summary>Runs the recipe.</summary>
     public static async Task<int> RunAsync(
@@ -68,8 +75,18 @@ internal static class TrainRecipe
             console.MarkupLineInterpolated($"[bold]1/3[/] data: {train}");
         }
 
+        var folder = Path.GetDirectoryName(train)!;
+        var (arena, arenaHeldOut) = (Path.Combine(folder, "arena.jsonl"), Path.Combine(folder, "arena.heldout.jsonl"));
+        if (!File.Exists(arena) || !File.Exists(arenaHeldOut))
+        {
+            console.MarkupLineInterpolated($"[bold]1/3[/] writing the arena curricula of {string.Join(", ", ArenaFiles)} into {arena}");
+            await WriteCurriculaAsync(console, Directory.GetCurrentDirectory(), arena, arenaHeldOut, cancel);
+        }
+
+        var mix = Path.Combine(folder, "train-mix.jsonl");
+        Concatenate([train, arena], mix);
         var options = Training with { Steps = steps ?? Training.Steps, WarmupSteps = Math.Min(Training.WarmupSteps, (steps ?? Training.Steps) / 10) };
-        var job = new TrainingJobOptions(train, output, options, Sft: true, Model: Model, VocabularySize: Model.VocabularySize, Resume: resume, Device: device, Threads: threads, SaveType: SafeTensorsType.BF16);
+        var job = new TrainingJobOptions(mix, output, options, Sft: true, Model: Model, VocabularySize: Model.VocabularySize, Resume: resume, Device: device, Threads: threads, SaveType: SafeTensorsType.BF16);
         console.MarkupLineInterpolated($"[bold]2/3[/] training {Model.Layers} layers x {Model.Width} wide, context {Model.ContextLength}, {options.Steps} steps of {options.BatchSize} x {options.SequenceLength} tokens");
         var result = await TrainCommand.TrainWithProgressAsync(console, job, cancel);
         if (result is null)
@@ -84,10 +101,60 @@ internal static class TrainRecipe
             return AgentsCommand.Ok;
         }
 
-        console.MarkupLineInterpolated($"[bold]3/3[/] evaluating on {heldOut}");
-        var report = await EvalCommand.EvaluateAsync(console, output, LabelledReply.Read(heldOut), new ReplyEvaluationOptions(), device, threads, cancel);
+        console.MarkupLineInterpolated($"[bold]3/3[/] evaluating on {heldOut} and {arenaHeldOut}");
+        var labelled = LabelledReply.Read(heldOut).Concat(LabelledReply.Read(arenaHeldOut)).ToList();
+        var report = await EvalCommand.EvaluateAsync(console, output, labelled, new ReplyEvaluationOptions(), device, threads, cancel);
         EvalCommand.Write(report, Path.Combine(output, "eval.md"));
         return AgentsCommand.Ok;
+    }
+
+    /// <summary>
+    /// Writes the curricula of <see cref="ArenaFiles"/>: <see cref="ArenaScale"/> times each set's count for training,
+    /// its count again (another seed) held out; neither seed is the arena's own, so the arena tests unseen items.
+    /// Each file is written whole or not at all. <paramref name="root"/> is the folder the arena files are relative to.
+    /// </summary>
+    internal static async Task WriteCurriculaAsync(IAnsiConsole console, string root, string train, string heldOut, CancellationToken cancel)
+    {
+        foreach (var (path, scale, salt) in new[] { (train, ArenaScale, 303), (heldOut, 1, 909) })
+        {
+            var temp = path + ".tmp";
+            await using (var writer = new StreamWriter(temp) { NewLine = "\n" })
+            {
+                foreach (var file in ArenaFiles)
+                {
+                    var (spec, _) = Agents.Arena.ArenaFile.Load(Path.Combine(root, file));
+                    var sets = spec.TaskSets.Select(t => t with { Count = t.Count * scale }).ToList();
+                    var summary = await Agents.Arena.ArenaCurriculum.WriteAsync(sets, spec.Strategies, unchecked((spec.Seed * 31) + salt), spec.Examples, writer, cancel);
+                    console.MarkupLineInterpolated($"  {Path.GetFileName(path)}: {file}: {summary.Lines} decisions from {summary.Items} items ({summary.Dropped} unsolved left out)");
+                }
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+    }
+
+    // The training file: the parts one after another (the trainer shuffles), rewritten on each run.
+    private static void Concatenate(IReadOnlyList<string> parts, string path)
+    {
+        var temp = path + ".tmp";
+        using (var output = File.Create(temp))
+        {
+            foreach (var part in parts)
+            {
+                using var input = File.OpenRead(part);
+                input.CopyTo(output);
+                if (input.Length > 0)
+                {
+                    input.Position = input.Length - 1;
+                    if (input.ReadByte() != '\n')
+                    {
+                        output.WriteByte((byte)'\n');
+                    }
+                }
+            }
+        }
+
+        File.Move(temp, path, overwrite: true);
     }
 
     private static void WriteRecipe(string output, string name, string data, TrainingOptions options, TrainingResult result)
@@ -97,6 +164,7 @@ internal static class TrainRecipe
             recipe = name,
             data = Path.GetRelativePath(Directory.GetCurrentDirectory(), data),
             teacher = new { scenario = Scenario, hours = Hours, seeds = Seeds, mind = "scripted" },
+            curricula = new { files = ArenaFiles, scale = ArenaScale, teacher = "programmatic solvers" },
             model = Model,
             training = options,
             final_loss = result.History.Count > 0 ? result.History[^1].Loss : double.NaN,
