@@ -61,7 +61,7 @@ public static class ChainCommand
 
             var choice = parse.GetValue(mind) ?? "simulated";
             await using var owned = new RunCommand.Owned(null);
-            var (player, description) = await ArenaCommand.CreateMindAsync(choice == "stand-in" ? "simulated" : choice, parse.GetValue(model), new ArenaMindSpec(Seed: parse.GetValue(seed)), owned, cancel);
+            var (player, description) = await ArenaCommand.CreateMindAsync(choice == "stand-in" ? "simulated" : choice, parse.GetValue(model), new ArenaMindSpec(Seed: parse.GetValue(seed)), "mind", owned, cancel);
             var name = Path.GetFileNameWithoutExtension(path);
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("runs", $"chain-{name}-{DateTime.Now:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(folder);
