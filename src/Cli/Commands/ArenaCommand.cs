@@ -106,6 +106,15 @@ public static class ArenaCommand
             }
 
             console.MarkupLineInterpolated($"Arena [bold]{spec.Name}[/]: {spec.Strategies.Count} strategies, {spec.TaskSets.Sum(t => t.Count)} items, mind {description}{(judgeMind is null ? string.Empty : $", judge {judgeDescription}")}.");
+            foreach (var set in spec.TaskSets)
+            {
+                if (set.Generator is FunctionSpecTasks functions && set.Count > functions.DistinctSpecs)
+                {
+                    console.MarkupLineInterpolated(
+                        $"Note: the function task set asks for {set.Count} items but its functions ({string.Join(", ", (functions.Functions ?? FunctionSpecTasks.AllFunctions).Distinct())}) give {functions.DistinctSpecs} distinct specs; after {functions.DistinctSpecs} items the specs repeat, each up to {(set.Count + functions.DistinctSpecs - 1) / functions.DistinctSpecs} times.");
+                }
+            }
+
             var result = await ArenaRunner.RunAsync(spec, player, judgeMind, null, cancel);
             console.Write(Leaderboard(result));
             var plotPath = Path.Combine(folder, "ratings.png");
