@@ -117,6 +117,29 @@ public sealed class FunctionSpecTests
     }
 
     [Fact]
+    public void A_program_for_its_spec_is_clearly_more_consistent_with_it_than_a_program_for_another_spec()
+    {
+        var specs = FunctionSpecTasks.AllFunctions.Select(f => FunctionSpecTasks.Create(f, new Random(4))).ToList();
+
+        foreach (var spec in specs)
+        {
+            var own = spec.Score(spec.ReferenceProgram);
+            Assert.InRange(own.Consistency, 0.55, 1);
+
+            // A flawed program reads like the right one: consistency is about the text; the hidden tests tell them apart.
+            var flawed = spec.Score(FunctionSpecSolver.Flawed(spec));
+            Assert.Equal(own.Consistency, flawed.Consistency);
+            Assert.True(flawed.PassRate < 1);
+
+            foreach (var other in specs.Where(o => o.Function != spec.Function))
+            {
+                var theirs = spec.Score(other.ReferenceProgram).Consistency;
+                Assert.True(own.Consistency >= theirs + 0.3, $"{spec.Function} {own.Consistency:0.00}, {other.Function}'s program {theirs:0.00}");
+            }
+        }
+    }
+
+    [Fact]
     public void A_different_but_correct_program_in_a_code_block_is_correct()
     {
         var task = new FunctionSpecTasks(["digit_sum"]).Generate(1, new Random(1))[0];
