@@ -111,7 +111,7 @@ public static class ArenaCommand
                 if (set.Generator is FunctionSpecTasks functions && set.Count > functions.DistinctSpecs)
                 {
                     console.MarkupLineInterpolated(
-                        $"Note: the function task set asks for {set.Count} items but its functions ({string.Join(", ", (functions.Functions ?? FunctionSpecTasks.AllFunctions).Distinct())}) give {functions.DistinctSpecs} distinct specs; after {functions.DistinctSpecs} items the specs repeat, each up to {(set.Count + functions.DistinctSpecs - 1) / functions.DistinctSpecs} times.");
+                        $"Note: the function task set asks for {set.Count} items but its functions ({string.Join(", ", (functions.Functions ?? FunctionSpecTasks.AllFunctions).Distinct())}) give only {functions.DistinctSpecs} distinct spec{(functions.DistinctSpecs == 1 ? string.Empty : "s")}; after {functions.DistinctSpecs} items the specs repeat, each up to {(set.Count + functions.DistinctSpecs - 1) / functions.DistinctSpecs} times.");
                 }
             }
 

@@ -339,6 +339,28 @@ public sealed class ArenaCommandTests
     }
 
     [Fact]
+    public async Task A_function_set_larger_than_its_catalogue_is_played_with_a_note_that_its_specs_repeat()
+    {
+        using var temp = new TempFolder();
+        var arena = WriteArena(temp, """
+            name: few
+            seed: 1
+            bootstrap: 10
+            tasks:
+              - {kind: function, count: 5, functions: [gcd, is_prime]}
+            strategies: [direct, chain-of-thought]
+            """);
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--out", temp["out"]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Note: the function task set asks for 5 items but its functions (gcd, is_prime) give only 2 distinct specs; after 2 items the specs repeat, each up to 3 times.", output.Replace("\n", " ", StringComparison.Ordinal));
+        var questions = File.ReadAllLines(Path.Combine(temp["out"], "answers.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()).ToList();
+        Assert.Equal(5, questions.Count);
+        Assert.Equal(2, questions.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_bad_judge_option_exits_2_naming_the_option()
     {
         using var temp = new TempFolder();
