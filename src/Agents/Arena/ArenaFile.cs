@@ -5,8 +5,9 @@ using YamlDotNet.RepresentationModel;
 namespace Agents.Arena;
 
 /// <summary>
-/// Reads an arena file (YAML): name, seed, bootstrap rounds, mind, task sets, strategies and the optional prompt
-/// evolution settings. Every error names the file, line and column and what was expected. Stateless and thread-safe.
+/// Reads an arena file (YAML): name, seed, bootstrap rounds, mind, the optional judge of open-ended items (the same
+/// keys as mind), task sets, strategies and the optional prompt evolution settings. Every error names the file, line
+/// and column and what was expected. Stateless and thread-safe.
 /// </summary>
 public static class ArenaFile
 {
@@ -19,9 +20,12 @@ public static class ArenaFile
     /// <summary>The mind kinds a file may use.</summary>
     public static readonly IReadOnlyList<string> MindKinds = ["simulated", "model", "endpoint"];
 
-    /// <summary>Loads the arena and its mind from <paramref name="path"/>.</summary>
+    /// <summary>A judge's sampling temperature when the file gives none: 0, as LLM-as-judge setups use, so that a verdict depends on the answers only.</summary>
+    public const double JudgeTemperature = 0;
+
+    /// <summary>Loads the arena, its mind and its judge (when the file names one) from <paramref name="path"/>.</summary>
     /// <exception cref="ArenaFileException">The file is not a valid arena.</exception>
-    public static (ArenaSpec Spec, ArenaMindSpec Mind) Load(string path)
+    public static ArenaSetup Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var stream = new YamlStream();
@@ -51,7 +55,8 @@ public static class ArenaFile
             "items" => BootstrapUnit.Items,
             var other => throw new ArenaFileException($"{path}: expected bootstrap-unit 'battles' or 'items'; found '{other}'."),
         };
-        var mind = reading.Mind(root);
+        var mind = reading.Mind(root, "mind", 0.7) ?? new ArenaMindSpec();
+        var judge = reading.Mind(root, "judge", JudgeTemperature);
         var taskNodes = reading.Sequence(root, "tasks").ToList();
         var tasks = taskNodes.Select(reading.TaskSet).ToList();
         var strategyNodes = reading.Sequence(root, "strategies").ToList();
@@ -75,7 +80,7 @@ public static class ArenaFile
         }
 
         var evolution = reading.Evolution(root, strategies);
-        return (new ArenaSpec(name, seed, tasks, strategies, bootstrap, examples, unit, evolution), mind);
+        return new ArenaSetup(new ArenaSpec(name, seed, tasks, strategies, bootstrap, examples, unit, evolution), mind, judge);
     }
 
     private sealed class Reader(string path)
@@ -114,23 +119,31 @@ public static class ArenaFile
                 var node => throw Error(node, $"expected '{key}' to be a non-empty list."),
             };
 
-        public ArenaMindSpec Mind(YamlMappingNode root)
+        // The mind under `key` ("mind" or "judge"): a kind alone, or a mapping with kind, seed, endpoint, model and
+        // temperature; null when the file has no such key.
+        public ArenaMindSpec? Mind(YamlMappingNode root, string key, double defaultTemperature)
         {
-            var node = Value(root, "mind");
+            var node = Value(root, key);
             switch (node)
             {
                 case null:
-                    return new ArenaMindSpec();
-                case YamlScalarNode { Value: "simulated" or "endpoint" or "model" } scalar:
-                    return new ArenaMindSpec(scalar.Value!);
+                    return null;
+                case YamlScalarNode { Value: var only } when only is not null && MindKinds.Contains(only):
+                    return new ArenaMindSpec(only, Temperature: defaultTemperature);
                 case YamlMappingNode map:
                     var kind = Text(map, "kind", "simulated");
                     if (!MindKinds.Contains(kind))
                     {
-                        throw Error(map, $"expected mind kind {string.Join(", ", MindKinds)}; found '{kind}'.");
+                        throw Error(Value(map, "kind") ?? map, $"expected {key} kind {string.Join(", ", MindKinds)}; found '{kind}'.");
                     }
 
-                    var temperature = Value(map, "temperature") is YamlScalarNode t && double.TryParse(t.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0.7;
+                    var temperature = defaultTemperature;
+                    if (Value(map, "temperature") is { } t
+                        && !(t is YamlScalarNode { Value: var number } && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out temperature) && temperature >= 0))
+                    {
+                        throw Error(t, $"expected {key} temperature to be a number of at least 0; found '{(t as YamlScalarNode)?.Value}'.");
+                    }
+
                     var model = Value(map, "model") is YamlScalarNode m ? m.Value : null;
                     if (kind == "model" && model is not null && !Path.IsPathRooted(model))
                     {
@@ -140,7 +153,7 @@ public static class ArenaFile
 
                     return new ArenaMindSpec(kind, Int(map, "seed", 0, int.MinValue), Value(map, "endpoint") is YamlScalarNode e ? e.Value : null, model, temperature);
                 default:
-                    throw Error(node, "expected mind to be 'simulated', 'model', 'endpoint' or a mapping with kind, seed, endpoint, model.");
+                    throw Error(node, $"expected {key} to be 'simulated', 'model', 'endpoint' or a mapping with kind, seed, endpoint, model, temperature; found '{(node as YamlScalarNode)?.Value}'.");
             }
         }
 

@@ -9,7 +9,9 @@ namespace Agents.Arena;
 /// reference program or, at its error rate, a plausible flawed one (<see cref="FunctionSpecSolver.Flawed"/>); it knows
 /// whether a program is right (as it knows the sum of two numbers) and, as a reviewer, critic or evaluator, spots a
 /// wrong one with chance <see cref="CatchRate"/>; asked to write code again over a wrong program (a chain's fix
-/// phase, a turn after criticism or a failed execution), it fixes it with chance <see cref="FixRate"/>.
+/// phase, a turn after criticism or a failed execution), it fixes it with chance <see cref="FixRate"/>. Asked for a
+/// document (a phase prompt naming a .txt or .md file), it writes requirements from the code's built-ins, or a short
+/// manual from the spec.
 /// </content>
 public sealed partial class SimulatedSolverMind
 {
@@ -114,6 +116,13 @@ public sealed partial class SimulatedSolverMind
         }
 
         var spec = SpecIn(prompt);
+        if (DocumentFile().Match(asked) is { Success: true } document)
+        {
+            var name = document.Groups[1].Value;
+            var text = name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? Manual(spec, prompt) : Requirements(prompt);
+            return $"{name}\n```\n{text.TrimEnd('\n')}\n```\n<INFO> Finished";
+        }
+
         if (agent.Contains("Programmer", StringComparison.OrdinalIgnoreCase))
         {
             if (Summarise().IsMatch(asked))
@@ -140,6 +149,25 @@ public sealed partial class SimulatedSolverMind
             : "<INFO> Finished";
     }
 
+    // What the attached code needs: the Mini runner, then each built-in it calls.
+    private static string Requirements(string prompt)
+    {
+        var codes = Attached(prompt, "codes");
+        var builtins = codes is null ? [] : Collaboration.Programs.MiniLanguage.BuiltinsUsed(Collaboration.Programs.CodeBlocks.Extract(codes));
+        return string.Join('\n', builtins.Select(b => $"builtin {b}").Prepend("mini (the built-in Mini runner; no packages)"));
+    }
+
+    // A short manual: what the function does, one call with its result, and the requirements when the prompt holds them.
+    private static string Manual(FunctionSpec? spec, string prompt)
+    {
+        var needs = (Attached(prompt, "requirements") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var what = spec is null ? "The program in main.mini solves the task it was written for." : $"{spec.Requirement}.";
+        var use = spec is null ? "Load main.mini in the Mini runner and call its first function." : $"Load main.mini in the Mini runner and call {spec.Signature}, for example `{spec.Example.Call}` gives `{spec.Example.Expected}`.";
+        var lines = new List<string> { $"# {spec?.Function ?? "main.mini"}", string.Empty, what, string.Empty, "## Use", string.Empty, use, string.Empty, "## Requirements", string.Empty };
+        lines.AddRange(needs.Length == 0 ? ["- the Mini runner"] : needs.Select(n => $"- {n}"));
+        return string.Join('\n', lines);
+    }
+
     // The verbatim "Attached name:" block of a prompt (see PromptAttachments), or null.
     private static string? Attached(string prompt, string name)
     {
@@ -159,6 +187,9 @@ public sealed partial class SimulatedSolverMind
 
     [GeneratedRegex(@"^FAILED (?<call>.+?): returned (?<got>.+); expected (?<want>.+)$")]
     private static partial Regex Traced();
+
+    [GeneratedRegex(@"\b([A-Za-z][A-Za-z0-9_-]*\.(?:txt|md))\b")]
+    private static partial Regex DocumentFile();
 
     [GeneratedRegex(@"\bsummari[sz]e", RegexOptions.IgnoreCase)]
     private static partial Regex Summarise();

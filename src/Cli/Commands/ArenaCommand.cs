@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace Agents.Cli.Commands;
 
 /// <summary>
-/// <c>agents arena</c>: plays prompt strategies against each other on generated tasks and prints a leaderboard; with
+/// <c>agents arena</c>: plays prompt strategies against each other on generated tasks and prints a leaderboard (open-ended
+/// items judged side by side by <c>--judge</c>, the file's judge, or the playing mind); with
 /// <c>--evolve</c> improves one strategy's instruction (OPRO); with <c>--curriculum</c> writes the programmatic
 /// solvers' traces as chat JSONL.
 /// </summary>
@@ -30,6 +31,11 @@ public static class ArenaCommand
             Description = "Who plays: simulated (rule-based stand-in), model (a model folder run by the bundled runtime, replies constrained to each decision's shape) or endpoint:URL (an OpenAI-compatible server). Default: the file's mind.",
         };
         var model = new Option<string?>("--model") { Description = "With --mind model: the model folder (default: the file's mind.model, else models/default). With an endpoint: the model name." };
+        var judge = new Option<string?>("--judge")
+        {
+            Description = "Who judges open-ended items (slogans) side by side: simulated, model or endpoint:URL, as --mind. Default: the file's judge, else the playing mind.",
+        };
+        var judgeModel = new Option<string?>("--judge-model") { Description = "With --judge model: the judge's model folder (default: the file's judge.model, else models/default). With an endpoint judge: the model name." };
         var seed = new Option<int?>("--seed") { Description = "Seed of items and bootstrap (default: the file's seed)." };
         var bootstrap = new Option<int?>("--bootstrap") { Description = "Bootstrap rounds for the 95% intervals (default: the file's, else 1000)." };
         var evolve = new Option<string?>("--evolve")
@@ -41,7 +47,7 @@ public static class ArenaCommand
         var count = new Option<int?>("--count") { Description = "With --curriculum: items per task set (default: the file's counts)." };
         var command = new Command("arena", "Play prompt strategies (direct, few-shot, chain-of-thought, self-consistency, ReAct with tools, debate) and protocols (AgentVerse, ChatDev) on the same generated items; print Bradley-Terry ratings with 95% intervals, Elo, accuracy and cost (and program quality on function specs); plot the ratings.")
         {
-            file, output, mind, model, seed, bootstrap, evolve, curriculum, count,
+            file, output, mind, model, judge, judgeModel, seed, bootstrap, evolve, curriculum, count,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -52,7 +58,7 @@ public static class ArenaCommand
                 throw new FileNotFoundException($"No arena file at {path}.", path);
             }
 
-            var (spec, mindSpec) = ArenaFile.Load(path);
+            var (spec, mindSpec, judgeSpec) = ArenaFile.Load(path);
             spec = spec with
             {
                 Seed = parse.GetValue(seed) ?? spec.Seed,
@@ -70,6 +76,17 @@ public static class ArenaCommand
                 throw new CliUsageException($"--count {perSet} goes with --curriculum.");
             }
 
+            var judgeChoice = parse.GetValue(judge);
+            if (judgeChoice is not null && (evolving || curriculumFile is not null))
+            {
+                throw new CliUsageException($"--judge {judgeChoice} goes with playing the arena; --evolve and --curriculum judge nothing.");
+            }
+
+            if (parse.GetValue(judgeModel) is { } named && judgeChoice is null && judgeSpec is null)
+            {
+                throw new CliUsageException($"--judge-model {named} goes with --judge (or a judge in the arena file).");
+            }
+
             if (curriculumFile is not null)
             {
                 return await WriteCurriculumAsync(console, spec, curriculumFile.FullName, parse.GetValue(count), cancel);
@@ -77,7 +94,10 @@ public static class ArenaCommand
 
             var strategy = evolving ? EvolvedStrategy(spec, parse.GetValue(evolve)) : null;
             await using var owned = new RunCommand.Owned(null);
-            var (player, description) = await CreateMindAsync(parse.GetValue(mind), parse.GetValue(model), mindSpec, owned, cancel);
+            var (player, description) = await CreateMindAsync(parse.GetValue(mind), parse.GetValue(model), mindSpec, "mind", owned, cancel);
+            var (judgeMind, judgeDescription) = strategy is null && (judgeChoice is not null || judgeSpec is not null)
+                ? await CreateMindAsync(judgeChoice, parse.GetValue(judgeModel), judgeSpec ?? new ArenaMindSpec(Seed: mindSpec.Seed, Temperature: ArenaFile.JudgeTemperature), "judge", owned, cancel)
+                : (null, "the playing mind");
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("runs", $"arena-{spec.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(folder);
             if (strategy is not null)
@@ -85,8 +105,17 @@ public static class ArenaCommand
                 return await EvolveAsync(console, spec, strategy, player, description, folder, cancel);
             }
 
-            console.MarkupLineInterpolated($"Arena [bold]{spec.Name}[/]: {spec.Strategies.Count} strategies, {spec.TaskSets.Sum(t => t.Count)} items, mind {description}.");
-            var result = await ArenaRunner.RunAsync(spec, player, null, cancel);
+            console.MarkupLineInterpolated($"Arena [bold]{spec.Name}[/]: {spec.Strategies.Count} strategies, {spec.TaskSets.Sum(t => t.Count)} items, mind {description}{(judgeMind is null ? string.Empty : $", judge {judgeDescription}")}.");
+            foreach (var set in spec.TaskSets)
+            {
+                if (set.Generator is FunctionSpecTasks functions && set.Count > functions.DistinctSpecs)
+                {
+                    console.MarkupLineInterpolated(
+                        $"Note: the function task set asks for {set.Count} items but its functions ({string.Join(", ", (functions.Functions ?? FunctionSpecTasks.AllFunctions).Distinct())}) give only {functions.DistinctSpecs} distinct spec{(functions.DistinctSpecs == 1 ? string.Empty : "s")}; after {functions.DistinctSpecs} items the specs repeat, each up to {(set.Count + functions.DistinctSpecs - 1) / functions.DistinctSpecs} times.");
+                }
+            }
+
+            var result = await ArenaRunner.RunAsync(spec, player, judgeMind, null, cancel);
             console.Write(Leaderboard(result));
             var plotPath = Path.Combine(folder, "ratings.png");
             ArenaPlot.Save(result, plotPath);
@@ -99,7 +128,12 @@ public static class ArenaCommand
 
             if (result.JudgeCalls > 0)
             {
-                console.MarkupLineInterpolated($"Open-ended items: judged side by side in both orders by the same mind ({result.JudgeCalls} judge calls); a verdict that flips with the order is a tie.");
+                console.MarkupLineInterpolated($"Open-ended items: judged side by side in both orders by {(judgeMind is null ? "the same mind" : $"the judge, {judgeDescription}")} ({result.JudgeCalls} judge calls, not in the strategies' calls); a verdict that flips with the order is a tie.");
+            }
+
+            if (judgeMind is not null && !result.Items.Any(i => i.Judged))
+            {
+                console.MarkupLine("The judge had nothing to judge: the arena has no open-ended items (kind slogan); every item has ground truth.");
             }
 
             console.MarkupLineInterpolated($"Plot: {plotPath}");
@@ -262,10 +296,12 @@ public static class ArenaCommand
 
     /// <summary>
     /// The mind named by <paramref name="choice"/> (simulated, model, endpoint:URL; null for <paramref name="spec"/>'s),
-    /// with what it is in words; a loaded model is added to <paramref name="owned"/>.
+    /// with what it is in words; a loaded model is added to <paramref name="owned"/>. <paramref name="role"/> ("mind" or
+    /// "judge") names the options and the file's key in error messages (--mind and --model, or --judge and --judge-model).
     /// </summary>
-    internal static async Task<(IMind Mind, string Description)> CreateMindAsync(string? choice, string? model, ArenaMindSpec spec, RunCommand.Owned owned, CancellationToken cancel)
+    internal static async Task<(IMind Mind, string Description)> CreateMindAsync(string? choice, string? model, ArenaMindSpec spec, string role, RunCommand.Owned owned, CancellationToken cancel)
     {
+        var modelOption = role == "mind" ? "--model" : $"--{role}-model";
         var kind = choice ?? (spec.Kind == "endpoint" ? "endpoint:" + (spec.Endpoint ?? string.Empty) : spec.Kind);
         if (kind == "simulated")
         {
@@ -278,8 +314,8 @@ public static class ArenaCommand
             if (!File.Exists(Path.Combine(folder, "config.json")))
             {
                 throw new CliUsageException(
-                    $"--mind model: no model folder (config.json, model.safetensors, tokenizer.json) at {folder}. " +
-                    "Give --model FOLDER or mind.model in the arena file, train one with 'agents train' (e.g. on 'agents arena FILE --curriculum'), or use --mind simulated.");
+                    $"--{role} model: no model folder (config.json, model.safetensors, tokenizer.json) at {folder}. " +
+                    $"Give {modelOption} FOLDER or {role}.model in the arena file, train one with 'agents train' (e.g. on 'agents arena FILE --curriculum'), or use --{role} simulated.");
             }
 
             var host = await LocalModelHost.LoadAsync(folder, new EngineOptions(Slots: ArenaRunner.ItemsInFlight), device: "auto", threads: 0, cancellationToken: cancel);
@@ -293,15 +329,15 @@ public static class ArenaCommand
             var url = kind["endpoint:".Length..];
             if (!Uri.TryCreate(url, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
             {
-                throw new CliUsageException($"--mind {kind}: expected endpoint:http://host:port/v1.");
+                throw new CliUsageException($"--{role} {kind}: expected endpoint:http://host:port/v1.");
             }
 
-            var name = model ?? (spec.Kind == "endpoint" ? spec.Model : null) ?? throw new CliUsageException("An endpoint mind needs a model name: --model NAME or 'model' in the file's mind.");
+            var name = model ?? (spec.Kind == "endpoint" ? spec.Model : null) ?? throw new CliUsageException($"An endpoint {role} needs a model name: {modelOption} NAME or 'model' in the file's {role}.");
             var client = EndpointMind.CreateClient(endpoint, name, Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
             return (new ModelMind(client, new ModelMindOptions(Temperature: spec.Temperature, Seed: spec.Seed)), $"endpoint {endpoint} model {name}");
         }
 
-        throw new CliUsageException($"--mind: expected simulated, model or endpoint:URL; got '{kind}'.");
+        throw new CliUsageException($"--{role}: expected simulated, model or endpoint:URL; got '{kind}'.");
     }
 
     private static void WriteAnswers(ArenaResult result, string path)

@@ -17,7 +17,8 @@ namespace Agents.Cli.Commands;
 /// <c>agents chain FILE --task TEXT</c> (also <c>agents team</c>): runs a collaboration protocol from its YAML, a
 /// ChatDev chat chain (roles, phases) or an AgentVerse setup (experts, structure, execute), told apart by the file's
 /// keys. It prints what happened, the files or the solution, and for a function spec the program's ChatDev quality
-/// and hidden tests; it saves the transcript as JSONL, the files and a summary in the output folder.
+/// and hidden tests; it saves the transcript as JSONL, the files (with the chain's documents, e.g. requirements.txt and
+/// manual.md) and a summary in the output folder.
 /// </summary>
 public static class ChainCommand
 {
@@ -61,7 +62,7 @@ public static class ChainCommand
 
             var choice = parse.GetValue(mind) ?? "simulated";
             await using var owned = new RunCommand.Owned(null);
-            var (player, description) = await ArenaCommand.CreateMindAsync(choice == "stand-in" ? "simulated" : choice, parse.GetValue(model), new ArenaMindSpec(Seed: parse.GetValue(seed)), owned, cancel);
+            var (player, description) = await ArenaCommand.CreateMindAsync(choice == "stand-in" ? "simulated" : choice, parse.GetValue(model), new ArenaMindSpec(Seed: parse.GetValue(seed)), "mind", owned, cancel);
             var name = Path.GetFileNameWithoutExtension(path);
             var folder = parse.GetValue(output)?.FullName ?? Path.Combine("runs", $"chain-{name}-{DateTime.Now:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(folder);
@@ -176,7 +177,7 @@ public static class ChainCommand
         {
             var phase = result.Phases[i];
             var outcome = phase.Skipped is { } why ? $"skipped: {why}"
-                : $"{(phase.Files is { Count: > 0 } written ? $"wrote {string.Join(", ", written.Keys)}; " : string.Empty)}{(phase.Tests is { } t ? $"tests {t.Passed}/{t.Total}; " : string.Empty)}concluded: {Short(phase.Conclusion ?? "(none)")}";
+                : $"{(phase.Files is { Count: > 0 } written ? $"wrote {string.Join(", ", written.Keys)}; " : string.Empty)}{(phase.Document is { } document ? $"wrote {document.Key}; " : string.Empty)}{(phase.Tests is { } t ? $"tests {t.Passed}/{t.Total}; " : string.Empty)}concluded: {Short(phase.Conclusion ?? "(none)")}";
             table.AddRow($"{i + 1}", Markup.Escape(phase.Phase), $"{phase.Transcript.Turns.Count}", Markup.Escape(outcome));
         }
 
@@ -187,7 +188,8 @@ public static class ChainCommand
             console.MarkupLine("No files: no phase wrote a code block.");
         }
 
-        foreach (var (name, content) in result.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        // The documents (requirements.txt, manual.md) lie beside the code, as in ChatDev's project folder.
+        foreach (var (name, content) in result.Files.Concat(result.Documents).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var target = Path.GetFullPath(Path.Combine(files, name));
             if (!target.StartsWith(Path.GetFullPath(files) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -220,8 +222,9 @@ public static class ChainCommand
 
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["phases"] = result.Phases.Select(p => new { phase = p.Phase, turns = p.Transcript.Turns.Count, conclusion = p.Conclusion, skipped = p.Skipped, tests = p.Tests?.Text, files = p.Files?.Keys }).ToList(),
+            ["phases"] = result.Phases.Select(p => new { phase = p.Phase, turns = p.Transcript.Turns.Count, conclusion = p.Conclusion, skipped = p.Skipped, tests = p.Tests?.Text, files = p.Files?.Keys, document = p.Document?.Key }).ToList(),
             ["files"] = result.Files.Keys.Order(StringComparer.Ordinal).ToList(),
+            ["documents"] = result.Documents.Keys.Order(StringComparer.Ordinal).ToList(),
             ["visible_tests"] = result.Tests?.Text,
             ["answer"] = result.Files.Count == 0 ? null : CodeBlocks.Render(result.Files),
         };

@@ -45,7 +45,11 @@ public sealed class ArenaFileTests
     [InlineData("name: [x\n", "not valid YAML")]
     [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies: [direct, direct]\n", "appears twice")]
     [InlineData("name: x\ntasks:\n  - kind: word\n    max-steps: 20\nstrategies: [direct]\n", ":3:5: expected 1 <= min-steps <= max-steps <= 8")]
-    [InlineData("name: x\nmind: {kind: oracle}\ntasks:\n  - kind: arithmetic\nstrategies: [direct]\n", ":2:7: expected mind kind simulated, model, endpoint")]
+    [InlineData("name: x\nmind: {kind: oracle}\ntasks:\n  - kind: arithmetic\nstrategies: [direct]\n", ":2:14: expected mind kind simulated, model, endpoint; found 'oracle'")]
+    [InlineData("name: x\njudge: {kind: oracle}\ntasks:\n  - kind: slogan\nstrategies: [direct]\n", ":2:15: expected judge kind simulated, model, endpoint; found 'oracle'")]
+    [InlineData("name: x\njudge: teacher\ntasks:\n  - kind: slogan\nstrategies: [direct]\n", ":2:8: expected judge to be 'simulated', 'model', 'endpoint' or a mapping with kind, seed, endpoint, model, temperature; found 'teacher'")]
+    [InlineData("name: x\njudge: {kind: model, temperature: hot}\ntasks:\n  - kind: slogan\nstrategies: [direct]\n", ":2:35: expected judge temperature to be a number of at least 0; found 'hot'")]
+    [InlineData("name: x\njudge: [simulated]\ntasks:\n  - kind: slogan\nstrategies: [direct]\n", ":2:8: expected judge to be 'simulated', 'model', 'endpoint' or a mapping")]
     [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies: [direct, debate]\nevolve: {strategy: debate}\n", ":5:20: expected evolve strategy to name one of this file's strategies with an instruction (direct)")]
     [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies: [direct]\nevolve: {steps: -1}\n", ":5:17: expected 'steps' to be a whole number of at least 0")]
     [InlineData("name: x\ntasks:\n  - {kind: function, functions: [gcd, sqrt]}\nstrategies: [direct]\n", ":3:39: expected a function among digit_sum, count_multiples")]
@@ -136,6 +140,38 @@ public sealed class ArenaFileTests
         Assert.Equal(["word", "24", "slogan"], spec.TaskSets.Select(t => t.Generator.Kind));
         Assert.Equal("simulated", mind.Kind);
         Assert.Equal(new EvolutionOptions("direct", 4, 4, 20, 60), spec.Evolution);
+    }
+
+    [Fact]
+    public void A_judge_has_the_shape_of_a_mind_defaults_to_temperature_0_and_is_absent_unless_named()
+    {
+        var path = Write("""
+            name: x
+            mind: {kind: simulated, seed: 4}
+            judge: {kind: model, model: ../models/judge, seed: 9}
+            tasks:
+              - {kind: slogan, count: 3}
+            strategies: [direct, chain-of-thought]
+            """);
+        var plain = Write("name: y\njudge: endpoint\ntasks:\n  - kind: slogan\nstrategies: [direct]\n");
+        try
+        {
+            var (spec, mind, judge) = ArenaFile.Load(path);
+            var scalar = ArenaFile.Load(plain).Judge;
+
+            Assert.Equal(("simulated", 4), (mind.Kind, mind.Seed));
+            Assert.NotNull(judge);
+            Assert.Equal(("model", 9, 0.0), (judge.Kind, judge.Seed, judge.Temperature));
+            Assert.Equal(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "models", "judge")), judge.Model);
+            Assert.Equal(new ArenaMindSpec("endpoint", Temperature: ArenaFile.JudgeTemperature), scalar);
+            Assert.Equal(["slogan"], spec.TaskSets.Select(t => t.Generator.Kind));
+            Assert.Null(ArenaFile.Load(RepoFile("scenarios/arena/arithmetic.yaml")).Judge);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(plain);
+        }
     }
 
     [Fact]

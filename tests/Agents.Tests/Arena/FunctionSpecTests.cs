@@ -1,6 +1,7 @@
 using Agents.Arena;
 using Agents.Collaboration;
 using Agents.Collaboration.Programs;
+using CsCheck;
 
 namespace Agents.Tests.Arena;
 
@@ -70,6 +71,71 @@ public sealed class FunctionSpecTests
             Assert.False(task.IsCorrect(FunctionSpecSolver.Flawed(FunctionSpecTasks.SpecOf(task)!)));
             Assert.False(task.IsCorrect("42"));
             Assert.False(task.IsCorrect(null));
+        }
+    }
+
+    [Fact]
+    public void A_set_no_larger_than_the_catalogue_has_distinct_specs_and_every_function_before_any_repeats()
+    {
+        var all = FunctionSpecTasks.AllFunctions;
+        Gen.Select(Gen.Int[1, all.Count], Gen.Int[0, 1000], Gen.Int[1, 200], Gen.Int)
+            .Sample(
+                (functions, skip, wanted, seed) =>
+                {
+                    var names = Enumerable.Range(0, functions).Select(i => all[(skip + (i * 7)) % all.Count]).Distinct().ToList();
+                    var generator = new FunctionSpecTasks(names);
+                    var count = (int)Math.Min(wanted, generator.DistinctSpecs);
+                    var specs = generator.Generate(count, new Random(seed)).Select(t => FunctionSpecTasks.SpecOf(t)!).ToList();
+                    var first = specs.Take(names.Count).Select(s => s.Function).ToList();
+                    return specs.Count == count
+                        && specs.Select(s => s.Requirement).Distinct().Count() == count
+                        && first.Distinct().Count() == first.Count
+                        && specs.All(s => names.Contains(s.Function));
+                },
+                iter: 60);
+
+        var everything = new FunctionSpecTasks().Generate(30, new Random(5)).Select(t => t.Question).ToList();
+        Assert.Equal(30, everything.Distinct().Count());
+        Assert.Equal(all.Count, everything.Take(all.Count).Select(q => FunctionSpec.TryRead(q, out var s) ? s.Function : null).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_catalogue_counts_each_choice_of_constants_and_a_larger_set_starts_over_evenly()
+    {
+        var fixedOnly = new FunctionSpecTasks(["gcd", "is_prime", "gcd"]);
+        var withConstants = new FunctionSpecTasks(["count_multiples", "scale_shift"]);
+
+        var items = fixedOnly.Generate(7, new Random(3)).Select(t => t.Question).ToList();
+        var all = withConstants.Generate((int)withConstants.DistinctSpecs, new Random(4)).Select(t => t.Question).ToList();
+
+        Assert.Equal(2, fixedOnly.DistinctSpecs);
+        Assert.Equal(8 + (8 * 41), withConstants.DistinctSpecs);
+        Assert.Equal(2, items.Take(2).Distinct().Count());
+        Assert.Equal([3, 4], items.GroupBy(q => q).Select(g => g.Count()).Order());
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(580, new FunctionSpecTasks().DistinctSpecs);
+    }
+
+    [Fact]
+    public void A_program_for_its_spec_is_clearly_more_consistent_with_it_than_a_program_for_another_spec()
+    {
+        var specs = FunctionSpecTasks.AllFunctions.Select(f => FunctionSpecTasks.Create(f, new Random(4))).ToList();
+
+        foreach (var spec in specs)
+        {
+            var own = spec.Score(spec.ReferenceProgram);
+            Assert.InRange(own.Consistency, 0.55, 1);
+
+            // A flawed program reads like the right one: consistency is about the text; the hidden tests tell them apart.
+            var flawed = spec.Score(FunctionSpecSolver.Flawed(spec));
+            Assert.Equal(own.Consistency, flawed.Consistency);
+            Assert.True(flawed.PassRate < 1);
+
+            foreach (var other in specs.Where(o => o.Function != spec.Function))
+            {
+                var theirs = spec.Score(other.ReferenceProgram).Consistency;
+                Assert.True(own.Consistency >= theirs + 0.3, $"{spec.Function} {own.Consistency:0.00}, {other.Function}'s program {theirs:0.00}");
+            }
         }
     }
 

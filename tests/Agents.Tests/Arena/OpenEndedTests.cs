@@ -99,4 +99,49 @@ public sealed class OpenEndedTests
         var direct = result.Leaderboard.Single(s => s.Strategy == "direct").JudgedScore!.Value;
         Assert.True(cot > direct, $"chain-of-thought {cot}, direct {direct}");
     }
+
+    [Fact]
+    public async Task A_separate_judge_answers_every_side_by_side_call_and_the_players_calls_stay_the_same()
+    {
+        var spec = new ArenaSpec(
+            "slogans",
+            Seed: 7,
+            TaskSets: [new TaskSetSpec(new OpenEndedTasks(), 6), new TaskSetSpec(new ArithmeticTasks(), 4)],
+            Strategies: [new PromptStrategy(SolveStyle.Direct), new PromptStrategy(SolveStyle.ChainOfThought), new SelfConsistencyStrategy(3)],
+            BootstrapRounds: 20);
+        var alone = new CountingMind(new SimulatedSolverMind(seed: 2));
+        var player = new CountingMind(new SimulatedSolverMind(seed: 2));
+        var judge = new CountingMind(new TeacherMind());
+
+        var selfJudged = await ArenaRunner.RunAsync(spec, alone, null, default);
+        var judged = await ArenaRunner.RunAsync(spec, player, judge, null, default);
+
+        // The judge answers side-by-side decisions only, all of them, and none of the strategies' calls.
+        Assert.True(judge.Types.Count > 0);
+        Assert.Equal([SideBySideDecision.Name], judge.Types.Distinct());
+        Assert.Equal(judge.Types.Count, judged.JudgeCalls);
+        Assert.DoesNotContain(SideBySideDecision.Name, player.Types);
+        Assert.Equal(player.Types.Count, judged.Leaderboard.Sum(s => s.Calls));
+
+        // Playing is the same with or without a separate judge; only who judges (and so the verdicts) differs.
+        Assert.Equal(selfJudged.Leaderboard.OrderBy(s => s.Strategy).Select(s => s.Calls), judged.Leaderboard.OrderBy(s => s.Strategy).Select(s => s.Calls));
+        Assert.Equal(alone.Types.Count - player.Types.Count, selfJudged.JudgeCalls);
+        Assert.Equal(selfJudged.Answers.ToDictionary(a => a.Key, a => a.Value.ToList()), judged.Answers.ToDictionary(a => a.Key, a => a.Value.ToList()));
+    }
+
+    // Passes decisions through to a mind and records their types.
+    private sealed class CountingMind(Agents.Minds.IMind inner) : Agents.Minds.IMind
+    {
+        public List<string> Types { get; } = [];
+
+        public Task<IReadOnlyList<Agents.Minds.MindReply>> AnswerAsync(IReadOnlyList<Agents.Decisions.IDecision> batch, CancellationToken cancellationToken)
+        {
+            lock (Types)
+            {
+                Types.AddRange(batch.Select(d => d.Type));
+            }
+
+            return inner.AnswerAsync(batch, cancellationToken);
+        }
+    }
 }

@@ -49,7 +49,7 @@ public sealed class ArenaCommandTests
         Assert.Equal(["1", "2", "3"], rows.Select(r => r.Rank));
         Assert.Equal(["chain-of-thought", "direct", "react+tools"], rows.Select(r => r.Name).Order());
         Assert.Equal(rows.Select(r => r.Rating).OrderDescending(), rows.Select(r => r.Rating));
-        var judged = Regex.Match(output, @"\((\d+) judge calls\)");
+        var judged = Regex.Match(output, @"\((\d+) judge calls, not in the strategies. calls\)");
         Assert.True(judged.Success, output);
         Assert.InRange(int.Parse(judged.Groups[1].Value), 2, 2 * 3 * 2);
 
@@ -268,6 +268,114 @@ public sealed class ArenaCommandTests
         Assert.All(prompts, p => Assert.StartsWith("solve\n", p, StringComparison.Ordinal));
         var rows = Regex.Matches(output, @"│ \d │ (\S+) +│.*│ (\d+) +│ (\d+) +│ [\d.]+ s +│").Select(m => (Calls: m.Groups[2].Value, Tokens: m.Groups[3].Value)).ToList();
         Assert.Equal([("4", "52"), ("4", "52")], rows);
+    }
+
+    [Fact]
+    public async Task An_endpoint_judge_compares_slogans_over_http_while_the_simulated_mind_plays_and_its_calls_are_counted_apart()
+    {
+        using var temp = new TempFolder();
+        var arena = WriteArena(temp, """
+            name: judged
+            seed: 3
+            bootstrap: 20
+            mind: {kind: simulated, seed: 2}
+            tasks:
+              - {kind: slogan, count: 3}
+            strategies: [direct, chain-of-thought]
+            """);
+        using var server = new System.Net.HttpListener();
+        var port = FreePort();
+        server.Prefixes.Add($"http://127.0.0.1:{port}/");
+        server.Start();
+        var prompts = new List<(string Prompt, double Temperature)>();
+        var serving = Task.Run(async () =>
+        {
+            while (server.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try
+                {
+                    context = await server.GetContextAsync();
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                using var body = new StreamReader(context.Request.InputStream);
+                var request = JsonDocument.Parse(await body.ReadToEndAsync()).RootElement;
+                lock (prompts)
+                {
+                    prompts.Add((request.GetProperty("messages")[1].GetProperty("content").GetString()!, request.TryGetProperty("temperature", out var t) ? t.GetDouble() : -1));
+                }
+
+                var reply = $$$"""{"id":"c1","object":"chat.completion","created":1,"model":"{{{request.GetProperty("model").GetString()}}}","choices":[{"index":0,"message":{"role":"assistant","content":"A reads better.\nWinner: A"},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":3,"total_tokens":13}}""";
+                var bytes = System.Text.Encoding.UTF8.GetBytes(reply);
+                context.Response.ContentType = "application/json";
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+        });
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--judge", $"endpoint:http://127.0.0.1:{port}/v1", "--judge-model", "judge-7b", "--out", temp["out"]);
+        var alone = await CliHarness.RunAsync("arena", arena, "--out", temp["alone"]);
+        server.Stop();
+        await serving;
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"mind simulated (rule-based stand-in, not a model), judge endpoint http://127.0.0.1:{port}/v1 model judge-7b.", output);
+        Assert.NotEmpty(prompts);
+        Assert.All(prompts, p => Assert.StartsWith("side by side\n", p.Prompt, StringComparison.Ordinal));
+        Assert.All(prompts, p => Assert.Equal(0, p.Temperature));
+        Assert.Contains($"by the judge, endpoint http://127.0.0.1:{port}/v1 model judge-7b ({prompts.Count} judge calls, not in the strategies' calls)", output);
+
+        // A judge that always names the answer shown first is a tie in both orders; the players' calls are as without it.
+        var judged = File.ReadAllLines(Path.Combine(temp["out"], "answers.jsonl"));
+        Assert.Equal(3, judged.Length);
+        static List<string> Calls(string text) => Regex.Matches(text, @"│ \d │ (\S+) +│.*│ (\d+) +│ (\d+) +│ [\d.]+ s +│").Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value}").Order().ToList();
+        Assert.Equal(2, Calls(output).Count);
+        Assert.Equal(Calls(alone.Out), Calls(output));
+        Assert.Contains("by the same mind", alone.Out);
+    }
+
+    [Fact]
+    public async Task A_function_set_larger_than_its_catalogue_is_played_with_a_note_that_its_specs_repeat()
+    {
+        using var temp = new TempFolder();
+        var arena = WriteArena(temp, """
+            name: few
+            seed: 1
+            bootstrap: 10
+            tasks:
+              - {kind: function, count: 5, functions: [gcd, is_prime]}
+            strategies: [direct, chain-of-thought]
+            """);
+
+        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--out", temp["out"]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Note: the function task set asks for 5 items but its functions (gcd, is_prime) give only 2 distinct specs; after 2 items the specs repeat, each up to 3 times.", output.Replace("\n", " ", StringComparison.Ordinal));
+        var questions = File.ReadAllLines(Path.Combine(temp["out"], "answers.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()).ToList();
+        Assert.Equal(5, questions.Count);
+        Assert.Equal(2, questions.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_bad_judge_option_exits_2_naming_the_option()
+    {
+        using var temp = new TempFolder();
+        var path = WriteArena(temp);
+
+        var oracle = await CliHarness.RunAsync("arena", path, "--judge", "oracle", "--out", temp["out"]);
+        var lonelyModel = await CliHarness.RunAsync("arena", path, "--judge-model", "judge-7b", "--out", temp["out"]);
+        var noModel = await CliHarness.RunAsync("arena", path, "--judge", "model", "--judge-model", temp["no-model"], "--out", temp["out"]);
+        var evolving = await CliHarness.RunAsync("arena", path, "--evolve", "--judge", "simulated", "--out", temp["out"]);
+
+        Assert.Equal((2, true), (oracle.Exit, oracle.Err.Contains("--judge: expected simulated, model or endpoint:URL; got 'oracle'", StringComparison.Ordinal)));
+        Assert.Equal((2, true), (lonelyModel.Exit, lonelyModel.Err.Contains("--judge-model judge-7b goes with --judge", StringComparison.Ordinal)));
+        Assert.Equal((2, true), (noModel.Exit, noModel.Err.Contains($"--judge model: no model folder (config.json, model.safetensors, tokenizer.json) at {temp["no-model"]}", StringComparison.Ordinal)));
+        Assert.Equal((2, true), (evolving.Exit, evolving.Err.Contains("--judge simulated goes with playing the arena", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(temp["out"]));
     }
 
     private static int FreePort()

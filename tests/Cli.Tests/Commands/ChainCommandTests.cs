@@ -36,7 +36,7 @@ public sealed class ChainCommandTests
 
         var turns = File.ReadAllLines(temp["out/transcript.jsonl"]).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(("Coding", "Chief Technology Officer"), (turns[0].GetProperty("phase").GetString(), turns[0].GetProperty("speaker").GetString()));
-        Assert.Equal(["Coding", "CodeReviewComment", "CodeReviewModification"], turns.Select(t => t.GetProperty("phase").GetString()).Distinct());
+        Assert.Equal(["Coding", "CodeReviewComment", "CodeReviewModification", "EnvironmentDoc", "Manual"], turns.Select(t => t.GetProperty("phase").GetString()).Distinct());
         Assert.Equal(turns.Count, TranscriptFile.Read(temp["out/transcript.jsonl"]).Count);
 
         var result = JsonDocument.Parse(File.ReadAllText(temp["out/result.json"])).RootElement;
@@ -44,7 +44,15 @@ public sealed class ChainCommandTests
         Assert.Equal(spec.Brief, result.GetProperty("task").GetString());
         Assert.Equal(turns.Count, result.GetProperty("phases").EnumerateArray().Sum(p => p.GetProperty("turns").GetInt32()));
         Assert.Equal((8, 8), (result.GetProperty("score").GetProperty("hidden_passed").GetInt32(), result.GetProperty("score").GetProperty("hidden_total").GetInt32()));
-        Assert.Equal(3, result.GetProperty("calls").GetInt64());
+        Assert.Equal(5, result.GetProperty("calls").GetInt64());
+
+        // ChatDev's last phases: the environment document and the manual, written beside the code.
+        Assert.Matches(@"│ 6 │ EnvironmentDoc +│ 2 +│ wrote requirements\.txt; concluded: Finished", output);
+        Assert.Matches(@"│ 7 │ Manual +│ 2 +│ wrote manual\.md; concluded: Finished", output);
+        Assert.Equal("mini (the built-in Mini runner; no packages)\n", File.ReadAllText(temp["out/files/requirements.txt"]));
+        Assert.StartsWith("# is_prime\n", File.ReadAllText(temp["out/files/manual.md"]), StringComparison.Ordinal);
+        Assert.Equal(["manual.md", "requirements.txt"], result.GetProperty("documents").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(["main.mini"], result.GetProperty("files").EnumerateArray().Select(d => d.GetString()));
     }
 
     [Fact]

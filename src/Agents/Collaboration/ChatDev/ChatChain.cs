@@ -11,7 +11,9 @@ namespace Agents.Collaboration.ChatDev;
 /// runs tests has the tester run the files first and put its report in {test_reports}; when every test passes, the
 /// phase is skipped and its composed cycle ends (ChatDev's test loop stops when no bug remains). A completion phase
 /// first lists the functions that still hold placeholders in {unimplemented}, and is skipped, ending its cycle, when
-/// none does (ChatDev's code-completion loop). Immutable; runs are independent.
+/// none does (ChatDev's code-completion loop). A documenting phase (ChatDev's environment and manual phases) writes
+/// one document, kept apart from the code files and readable by later prompts under the file's stem; {builtins} lists
+/// the Mini built-ins the files call, for the environment phase. Immutable; runs are independent.
 /// </summary>
 public sealed class ChatChain
 {
@@ -23,6 +25,9 @@ public sealed class ChatChain
 
     /// <summary>The artifact that lists the unfinished functions before a completion phase.</summary>
     public const string UnimplementedArtifact = "unimplemented";
+
+    /// <summary>The artifact that lists the Mini built-ins the files call ("len, max", or "none"), for an environment phase.</summary>
+    public const string BuiltinsArtifact = "builtins";
 
     /// <summary>Creates a chain of <paramref name="steps"/> with <paramref name="roles"/>' system prompts by role name.</summary>
     public ChatChain(IReadOnlyDictionary<string, string> roles, IReadOnlyList<ChainStep> steps)
@@ -50,8 +55,9 @@ public sealed class ChatChain
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(mind);
         tally ??= new MindTally();
-        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal) { ["task"] = task, [CodesArtifact] = "(no code yet)" };
+        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal) { ["task"] = task, [CodesArtifact] = "(no code yet)", [BuiltinsArtifact] = "none" };
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, string>(StringComparer.Ordinal);
         var results = new List<PhaseResult>();
         foreach (var step in Steps)
         {
@@ -78,7 +84,7 @@ public sealed class ChatChain
         }
 
         var final = tester?.Test(files);
-        return new ChatChainResult(artifacts, results, files, final);
+        return new ChatChainResult(artifacts, results, files, final) { Documents = documents };
 
         async Task<PhaseResult> RunPhaseAsync(PhaseSpec phase)
         {
@@ -125,10 +131,19 @@ public sealed class ChatChain
                 if (files.Count > 0)
                 {
                     artifacts[CodesArtifact] = CodeBlocks.Render(files);
+                    artifacts[BuiltinsArtifact] = MiniLanguage.BuiltinsUsed(files) is { Count: > 0 } used ? string.Join(", ", used) : "none";
                 }
             }
 
-            result = result with { Tests = report, Files = written };
+            KeyValuePair<string, string>? document = null;
+            if (phase.WritesFile is { } documentName && Document(phase, documentName, result) is { } text)
+            {
+                documents[documentName] = text;
+                artifacts[DocumentArtifact(documentName)] = text;
+                document = new(documentName, text);
+            }
+
+            result = result with { Tests = report, Files = written, Document = document };
             results.Add(result);
             if (phase.Output is { } output && result.Conclusion is { } conclusion)
             {
@@ -146,5 +161,34 @@ public sealed class ChatChain
             results.Add(result);
             return result;
         }
+    }
+
+    /// <summary>The artifact a document is readable under: its file name without the extension, e.g. "manual" for manual.md.</summary>
+    public static string DocumentArtifact(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return Path.GetFileNameWithoutExtension(fileName).Replace('-', '_').Replace('.', '_');
+    }
+
+    // The assistant's latest block named `name` (or unnamed), else its last reply without the conclusion line; null when empty.
+    private static string? Document(PhaseSpec phase, string name, PhaseResult result)
+    {
+        var replies = result.Transcript.Turns.Where(t => t.Speaker == phase.Assistant && t.Index > 0).Select(t => t.Text).ToList();
+        foreach (var reply in Enumerable.Reverse(replies))
+        {
+            if (CodeBlocks.Extract(reply, name).TryGetValue(name, out var block))
+            {
+                return block;
+            }
+        }
+
+        var last = replies.LastOrDefault()?.Replace("\r", string.Empty, StringComparison.Ordinal).TrimEnd().Split('\n').ToList() ?? [];
+        if (last.Count > 0 && TerminationRules.ConclusionOf(last[^1]) is not null)
+        {
+            last.RemoveAt(last.Count - 1);
+        }
+
+        var text = string.Join('\n', last).Trim();
+        return text.Length == 0 ? null : text + "\n";
     }
 }

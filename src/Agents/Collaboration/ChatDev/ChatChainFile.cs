@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -6,12 +7,14 @@ namespace Agents.Collaboration.ChatDev;
 
 /// <summary>
 /// Reads a chat chain from YAML: <c>roles</c> (name: system prompt) and <c>phases</c>, each either a phase (name,
-/// instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests, completes-code) or a composed phase (cycle, repeat,
+/// instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests, completes-code, writes-file) or a composed phase (cycle, repeat,
 /// stop-when, phases). Unknown keys are errors (a misspelt key would otherwise be silently ignored). Errors name the
 /// file, line and column. Stateless and thread-safe.
 /// </summary>
-public static class ChatChainFile
+public static partial class ChatChainFile
 {
+    private static readonly string[] Reserved = ["task", ChatChain.CodesArtifact, ChatChain.TestReportsArtifact, ChatChain.UnimplementedArtifact, ChatChain.BuiltinsArtifact];
+
     /// <summary>Loads the chain at <paramref name="path"/>.</summary>
     /// <exception cref="ChatChainFileException">The file is not a valid chain.</exception>
     public static ChatChain Load(string path)
@@ -75,7 +78,27 @@ public static class ChatChainFile
             return new ChainStep(null, phases, Int(path, map, "repeat", 1), Text(path, map, "stop-when", required: false));
         }
 
-        Known(path, map, "name", "instructor", "assistant", "prompt", "turns", "output", "reflect", "writes-code", "runs-tests", "completes-code");
+        Known(path, map, "name", "instructor", "assistant", "prompt", "turns", "output", "reflect", "writes-code", "runs-tests", "completes-code", "writes-file");
+        var document = Text(path, map, "writes-file", required: false);
+        if (document is not null)
+        {
+            var place = Get(map, "writes-file")!;
+            if (!DocumentName().IsMatch(document) || document.EndsWith(".mini", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Error(path, place, $"expected 'writes-file' to be a document's file name such as requirements.txt or manual.md (a letter first, no folder, not a .mini file); found '{document}'.");
+            }
+
+            if (Bool(path, map, "writes-code", false))
+            {
+                throw Error(path, place, "a phase writes code (writes-code) or one document (writes-file), not both.");
+            }
+
+            if (Reserved.Contains(ChatChain.DocumentArtifact(document)))
+            {
+                throw Error(path, place, $"the document {document} would be read as {{{ChatChain.DocumentArtifact(document)}}}, which the chain keeps for itself ({string.Join(", ", Reserved.Select(r => $"{{{r}}}"))}); give it another name.");
+            }
+        }
+
         return ChainStep.Single(new PhaseSpec(
             Text(path, map, "name")!,
             Text(path, map, "instructor")!,
@@ -86,7 +109,8 @@ public static class ChatChainFile
             Bool(path, map, "reflect", true),
             Bool(path, map, "writes-code", false),
             Bool(path, map, "runs-tests", false),
-            Bool(path, map, "completes-code", false)));
+            Bool(path, map, "completes-code", false),
+            document));
     }
 
     private static bool Bool(string path, YamlMappingNode map, string key, bool fallback) =>
@@ -132,6 +156,9 @@ public static class ChatChainFile
     }
 
     private static YamlNode? Get(YamlMappingNode map, string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_\-]*\.[A-Za-z0-9]+$")]
+    private static partial Regex DocumentName();
 
     private static ChatChainFileException Error(string path, YamlNode node, string message) => new($"{path}:{node.Start.Line}:{node.Start.Column}: {message}");
 }

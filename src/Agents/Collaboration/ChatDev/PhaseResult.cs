@@ -8,4 +8,5 @@ namespace Agents.Collaboration.ChatDev;
 /// <param name="Tests">The tester's run before the phase, for a phase that runs tests; null otherwise.</param>
 /// <param name="Files">The files the phase's assistant wrote (name to content); null when the phase writes no code.</param>
 /// <param name="Skipped">Why the phase was skipped and its cycle ended (every test passed, no placeholder left); null when it ran.</param>
-public sealed record PhaseResult(string Phase, string? Conclusion, bool Reflected, Conversation Transcript, SoftwareTestReport? Tests = null, IReadOnlyDictionary<string, string>? Files = null, string? Skipped = null);
+/// <param name="Document">The document the phase wrote (its name and content); null when it writes none or the assistant wrote nothing.</param>
+public sealed record PhaseResult(string Phase, string? Conclusion, bool Reflected, Conversation Transcript, SoftwareTestReport? Tests = null, IReadOnlyDictionary<string, string>? Files = null, string? Skipped = null, KeyValuePair<string, string>? Document = null);

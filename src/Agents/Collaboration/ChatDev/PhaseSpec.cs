@@ -11,6 +11,12 @@ namespace Agents.Collaboration.ChatDev;
 /// <param name="WritesCode">True when the assistant's code blocks update the chain's files (coding, completion, modification phases).</param>
 /// <param name="RunsTests">True when the tester runs the files before the phase; passing tests skip the phase and end its composed cycle.</param>
 /// <param name="CompletesCode">True when the files are checked for placeholders before the phase ({unimplemented}); complete files skip the phase and end its composed cycle.</param>
+/// <param name="WritesFile">
+/// The document the assistant writes, e.g. "requirements.txt" or "manual.md" (ChatDev's environment and manual
+/// phases): its code block of that name (or its unnamed block), else its reply without the conclusion line. The
+/// document is kept apart from the code files (it is neither run nor scored) and is the artifact named by the file's
+/// stem ({requirements}, {manual}); null writes none.
+/// </param>
 public sealed record PhaseSpec(
     string Name,
     string Instructor,
@@ -21,4 +27,5 @@ public sealed record PhaseSpec(
     bool Reflect = true,
     bool WritesCode = false,
     bool RunsTests = false,
-    bool CompletesCode = false);
+    bool CompletesCode = false,
+    string? WritesFile = null);

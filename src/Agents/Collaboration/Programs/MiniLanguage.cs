@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Agents.Collaboration.Programs;
 
 /// <summary>
@@ -21,4 +23,36 @@ public static class MiniLanguage
         "Operators: + - * / (exact division) // (floor division) %, == != < <= > >=, and or not. " +
         "xs[i], xs[-1], xs[a:b], len(xs), range(n), push(xs, x), xs + ys, abs, min, max, str, int. " +
         "No loops: use recursion. # starts a comment.";
+
+    /// <summary>
+    /// The built-in functions (len, range, abs, min, max, str, int, push) that <paramref name="files"/> call, in
+    /// alphabetical order: what a Mini program needs beyond the runner. Comments and strings do not count; todo() is a
+    /// placeholder, not a need. Files that do not lex are read word by word.
+    /// </summary>
+    public static IReadOnlyList<string> BuiltinsUsed(IReadOnlyDictionary<string, string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (name, source) in files)
+        {
+            try
+            {
+                var tokens = MiniLexer.Tokenize(source, name);
+                for (var i = 0; i + 1 < tokens.Count; i++)
+                {
+                    if (tokens[i].Kind == MiniTokenKind.Name && tokens[i + 1].Is("(") && MiniBuiltins.Arity.ContainsKey(tokens[i].Text))
+                    {
+                        used.Add(tokens[i].Text);
+                    }
+                }
+            }
+            catch (MiniSyntaxException)
+            {
+                used.UnionWith(MiniBuiltins.Arity.Keys.Where(b => Regex.IsMatch(source, $@"\b{b}\s*\(")));
+            }
+        }
+
+        used.Remove("todo");
+        return used.ToList();
+    }
 }

@@ -5,7 +5,7 @@ namespace Agents.Collaboration.Programs;
 /// </summary>
 /// <param name="Completeness">The share of the code without placeholders (TODO, pass, todo(), ...), from 0 to 1.</param>
 /// <param name="Executability">1 when the program builds and runs every test without error, else 0.</param>
-/// <param name="Consistency">Embedding cosine between the requirement and the code's words, clamped to 0..1.</param>
+/// <param name="Consistency">How well the code matches the requirement, from 0 to 1: the task's functions defined and its keywords found in the code (<see cref="ProgramScorer.Consistency"/>).</param>
 /// <param name="Tests">The hidden test run.</param>
 public sealed record ProgramScore(double Completeness, double Executability, double Consistency, ChatDev.SoftwareTestReport Tests)
 {

@@ -1,20 +1,24 @@
-using System.Numerics.Tensors;
 using System.Text;
 using System.Text.RegularExpressions;
 using Agents.Collaboration.ChatDev;
-using Agents.Memory.Embeddings;
 
 namespace Agents.Collaboration.Programs;
 
 /// <summary>
 /// Scores Mini files as ChatDev scores software: completeness (the share of functions, or of lines when the program
 /// does not parse, without placeholder code), executability (it builds and runs the tests without error), and
-/// consistency (the cosine between hashing embeddings of the requirement and of the code's words: identifiers split
-/// at "_" and case changes, comments and strings). Stateless and thread-safe.
+/// consistency with the task (<see cref="Consistency"/>: the task's identifiers and keywords found in the code).
+/// Stateless and thread-safe.
 /// </summary>
 public static partial class ProgramScorer
 {
-    private static readonly HashingEmbedder Embedder = new();
+    // Words of a task's phrasing that say nothing about what it asks ("returns", "the", "e.g."), besides Mini's keywords.
+    private static readonly HashSet<string> PhrasingWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "about", "as",
+        "is", "are", "be", "it", "its", "this", "that", "there", "so", "when", "else", "than", "each", "every", "all",
+        "return", "give", "write", "function", "mini", "one", "two", "eg", "ie",
+    };
 
     /// <summary>Scores <paramref name="files"/> against <paramref name="requirement"/> and the hidden <paramref name="tests"/>.</summary>
     public static ProgramScore Score(string requirement, IReadOnlyDictionary<string, string> files, IReadOnlyList<MiniTestCase> tests, MiniLimits? limits = null)
@@ -97,19 +101,90 @@ public static partial class ProgramScorer
         return (program.Functions.Count, unfinished);
     }
 
-    /// <summary>The cosine (clamped to 0..1) between the embeddings of <paramref name="requirement"/> and of the code's words.</summary>
+    /// <summary>
+    /// How well the code matches the task, from 0 to 1: the mean of identifier agreement and keyword coverage.
+    /// Identifier agreement is the share of the functions the task writes as <c>name(...)</c> that the code defines
+    /// (<c>fn name(...)</c>), each counting half when its parameters are not as many as the task's signature shows.
+    /// Keyword coverage is the share of the task's content words (identifiers split at "_" and case changes, a plural
+    /// "s" dropped; function words, Mini's keywords and one-letter names left out) found among the code's words
+    /// (<see cref="CodeWords"/>: its identifiers, comments and strings). A task that names no function is scored on
+    /// coverage alone; no code scores 0.
+    /// </summary>
+    /// <remarks>
+    /// ChatDev measures consistency as the cosine between embeddings of the task and of the code (a large embedding
+    /// model). A hashing embedding of such short texts is dominated by the n-grams they share ("n", "digit", "sum"), so
+    /// on the function specs the reference program for another spec scored about as high as the right one (mean 0.66
+    /// for the right program, up to 0.75 for another spec's, and below another spec's for fibonacci and is_prime).
+    /// Counting which of the task's identifiers and words the code holds is local, deterministic and plain to read,
+    /// and a program for another task names other functions. Like ChatDev's measure it reads text only: whether the
+    /// program is right is the hidden tests' business (the pass rate), not this score's.
+    /// </remarks>
     public static double Consistency(string requirement, IReadOnlyDictionary<string, string> files)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(files);
-        var words = CodeWords(string.Join('\n', files.Values));
-        if (words.Length == 0 || requirement.Trim().Length == 0)
+        var code = string.Join('\n', files.Values);
+        var codeWords = Terms(CodeWords(code));
+        if (codeWords.Count == 0 && !Definition().IsMatch(code))
         {
             return 0;
         }
 
-        var cosine = TensorPrimitives.CosineSimilarity(Embedder.Embed(requirement), Embedder.Embed(words));
-        return float.IsNaN(cosine) ? 0 : Math.Clamp(cosine, 0, 1);
+        var taskWords = Terms(CodeWords(requirement));
+        var coverage = taskWords.Count == 0 ? (double?)null : (double)taskWords.Count(codeWords.Contains) / taskWords.Count;
+        var identifiers = IdentifierAgreement(requirement, code);
+        return (identifiers, coverage) switch
+        {
+            ({ } i, { } c) => (i + c) / 2,
+            ({ } i, null) => i,
+            (null, { } c) => c,
+            _ => 0,
+        };
+    }
+
+    // The share of the task's functions that the code defines (half for another number of parameters); null when the
+    // task names none.
+    private static double? IdentifierAgreement(string requirement, string code)
+    {
+        // A function's parameter count is known from the task's signature, name(a, b); examples such as f(0) name it only.
+        var named = new Dictionary<string, int?>(StringComparer.Ordinal);
+        foreach (Match call in Call().Matches(requirement))
+        {
+            var name = call.Groups["name"].Value;
+            var arguments = call.Groups["arguments"].Value.Split(',', StringSplitOptions.TrimEntries);
+            int? count = arguments.All(a => Identifier().IsMatch(a)) ? arguments.Length : null;
+            named[name] = named.GetValueOrDefault(name) ?? count;
+        }
+
+        if (named.Count == 0)
+        {
+            return null;
+        }
+
+        var defined = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match definition in Definition().Matches(code))
+        {
+            var parameters = definition.Groups["parameters"].Value;
+            defined.TryAdd(definition.Groups["name"].Value, parameters.Trim().Length == 0 ? 0 : parameters.Split(',').Length);
+        }
+
+        return named.Average(n => !defined.TryGetValue(n.Key, out var count) ? 0 : n.Value is null || n.Value == count ? 1 : 0.5);
+    }
+
+    // Content words as a set: a plural "s" dropped, phrasing words, keywords and one-letter names left out.
+    private static HashSet<string> Terms(string words)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var term = word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+            if (term.Length > 1 && !PhrasingWords.Contains(term) && !MiniLexer.Keywords.Contains(term))
+            {
+                terms.Add(term);
+            }
+        }
+
+        return terms;
     }
 
     /// <summary>True when <paramref name="line"/> is placeholder code: todo(), a bare pass, "...", or a TODO/FIXME/unimplemented note.</summary>
@@ -153,4 +228,13 @@ public static partial class ProgramScorer
 
     [GeneratedRegex(@"(?<=[a-z0-9])(?=[A-Z])")]
     private static partial Regex CaseChange();
+
+    [GeneratedRegex(@"\b(?<name>[A-Za-z_][A-Za-z0-9_]*)\((?<arguments>[^()]*)\)")]
+    private static partial Regex Call();
+
+    [GeneratedRegex(@"\bfn\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?<parameters>[^)]*)\)")]
+    private static partial Regex Definition();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
 }

@@ -42,7 +42,7 @@ public sealed partial class SoftwareChainTests
 
         var result = await chain.RunAsync(spec.Brief, mind, new MindTally(), tester, default);
 
-        Assert.Equal(["Coding", "CodeComplete", "CodeReviewComment", "TestErrorSummary", "TestModification", "TestErrorSummary"], result.Phases.Select(p => p.Phase));
+        Assert.Equal(["Coding", "CodeComplete", "CodeReviewComment", "TestErrorSummary", "TestModification", "TestErrorSummary", "EnvironmentDoc", "Manual"], result.Phases.Select(p => p.Phase));
         Assert.Equal("no placeholder is left", result.Phases[1].Skipped);
         var firstRun = result.Phases[3].Tests!;
         Assert.False(firstRun.AllPassed);
@@ -54,8 +54,8 @@ public sealed partial class SoftwareChainTests
         Assert.Contains("Attached codes:\nmain.mini\n```mini\n" + FunctionSpecSolver.Flawed(spec), fixPrompt, StringComparison.Ordinal);
 
         // The second test run passed, so the test cycle ended there.
-        Assert.True(result.Phases[^1].Tests!.AllPassed);
-        Assert.Equal("every test passed", result.Phases[^1].Skipped);
+        Assert.True(result.Phases[^3].Tests!.AllPassed);
+        Assert.Equal("every test passed", result.Phases[^3].Skipped);
         Assert.Equal(spec.ReferenceProgram + "\n", result.Files["main.mini"]);
         Assert.True(result.Tests!.AllPassed);
 
@@ -106,7 +106,7 @@ public sealed partial class SoftwareChainTests
 
         var result = await chain.RunAsync(spec.Brief, mind, null, new MiniTester(spec.HiddenTests), default);
 
-        Assert.Equal(["Coding", "CodeComplete", "CodeComplete", "CodeComplete", "CodeReviewComment", "TestErrorSummary"], result.Phases.Select(p => p.Phase));
+        Assert.Equal(["Coding", "CodeComplete", "CodeComplete", "CodeComplete", "CodeReviewComment", "TestErrorSummary", "EnvironmentDoc", "Manual"], result.Phases.Select(p => p.Phase));
         var completions = mind.Prompts.Where(p => RuleMind.Field(p, "Phase") == "CodeComplete" && RuleMind.Field(p, "Agent") == "Programmer").ToList();
         Assert.StartsWith("These functions are unfinished: main.mini: no_divisor_from (line 2).", RuleMind.Field(completions[0], "Prompt"), StringComparison.Ordinal);
         Assert.StartsWith("These functions are unfinished: main.mini: no_divisor_from (line 3).", RuleMind.Field(completions[1], "Prompt"), StringComparison.Ordinal);
@@ -139,7 +139,11 @@ public sealed partial class SoftwareChainTests
     }
 
     [Theory]
-    [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: p\n    turn: 3\n", "6:5: unknown key 'turn'; expected one of name, instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests, completes-code.")]
+    [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: p\n    turn: 3\n", "6:5: unknown key 'turn'; expected one of name, instructor, assistant, prompt, turns, output, reflect, writes-code, runs-tests, completes-code, writes-file.")]
+    [InlineData("phases:\n  - {name: A, instructor: X, assistant: Y, prompt: p, writes-file: docs/manual.md}\n", "2:68: expected 'writes-file' to be a document's file name such as requirements.txt or manual.md (a letter first, no folder, not a .mini file); found 'docs/manual.md'.")]
+    [InlineData("phases:\n  - {name: A, instructor: X, assistant: Y, prompt: p, writes-file: notes.mini}\n", "2:68: expected 'writes-file' to be a document's file name")]
+    [InlineData("phases:\n  - {name: A, instructor: X, assistant: Y, prompt: p, writes-code: true, writes-file: manual.md}\n", "2:87: a phase writes code (writes-code) or one document (writes-file), not both.")]
+    [InlineData("phases:\n  - {name: A, instructor: X, assistant: Y, prompt: p, writes-file: codes.txt}\n", "2:68: the document codes.txt would be read as {codes}, which the chain keeps for itself")]
     [InlineData("phases:\n  - name: A\n    instructor: X\n    assistant: Y\n    prompt: p\n    writes-code: yes please\n", "6:18: expected 'writes-code' to be true or false; found 'yes please'.")]
     [InlineData("phases:\n  - cycle: T\n    repeat: 0\n    phases:\n      - {name: A, instructor: X, assistant: Y, prompt: p}\n", "3:13: expected 'repeat' to be a whole number of at least 1.")]
     [InlineData("roles: [a, b]\nphases:\n  - {name: A, instructor: X, assistant: Y, prompt: p}\n", "1:8: expected roles as a mapping of role name to system prompt.")]
@@ -167,6 +171,61 @@ public sealed partial class SoftwareChainTests
         Assert.True(test.Phases[0].RunsTests);
         Assert.True(test.Phases[1].WritesCode);
         Assert.Contains("Software Test Engineer", chain.Roles.Keys);
+        Assert.Equal(("EnvironmentDoc", "requirements.txt"), (chain.Steps[4].Phase!.Name, chain.Steps[4].Phase!.WritesFile));
+        Assert.Equal(("Manual", "manual.md"), (chain.Steps[5].Phase!.Name, chain.Steps[5].Phase!.WritesFile));
+        Assert.Contains("{builtins}", chain.Steps[4].Phase!.Prompt, StringComparison.Ordinal);
+        Assert.Contains("{requirements}", chain.Steps[5].Phase!.Prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chain_run_writes_the_environment_document_and_the_manual_apart_from_the_code()
+    {
+        var chain = ChatChainFile.Load(TestFiles.Scenario("arena/chatdev-software.yaml"));
+        var spec = FunctionSpecTasks.Create("max_list", new Random(1));
+        var mind = new SimulatedSolverMind(seed: 2);
+
+        var result = await chain.RunAsync(spec.Brief, mind, null, new MiniTester([spec.Example]), default);
+
+        // The stand-in's program calls len and max; the environment phase read them from {builtins} and the code.
+        Assert.Equal(["main.mini"], result.Files.Keys);
+        Assert.Equal("len, max", result.Artifacts[ChatChain.BuiltinsArtifact]);
+        Assert.Equal(["manual.md", "requirements.txt"], result.Documents.Keys.Order(StringComparer.Ordinal));
+        var requirements = result.Documents["requirements.txt"];
+        Assert.Equal("mini (the built-in Mini runner; no packages)\nbuiltin len\nbuiltin max\n", requirements);
+        Assert.Equal(requirements, result.Artifacts["requirements"]);
+
+        // The manual says what the function does, shows a call with its result and lists the requirements it was given.
+        var manual = result.Documents["manual.md"];
+        Assert.StartsWith("# max_list\n\nmax_list(xs) returns the largest integer in the non-empty list xs.", manual, StringComparison.Ordinal);
+        Assert.Contains($"`{spec.Example.Call}` gives `{spec.Example.Expected}`", manual, StringComparison.Ordinal);
+        Assert.Contains("- builtin max\n", manual, StringComparison.Ordinal);
+        Assert.Equal(("EnvironmentDoc", "requirements.txt"), (result.Phases[^2].Phase, result.Phases[^2].Document?.Key));
+        Assert.Equal(("Manual", "manual.md"), (result.Phases[^1].Phase, result.Phases[^1].Document?.Key));
+
+        Assert.True(result.Tests!.AllPassed, result.Tests.Text);
+    }
+
+    [Fact]
+    public async Task A_document_without_a_code_block_is_the_reply_without_its_conclusion_and_an_empty_reply_writes_none()
+    {
+        var chain = new ChatChain(new Dictionary<string, string>(), [
+            ChainStep.Single(new PhaseSpec("Notes", "Lead", "Writer", "Write notes.txt for {task}.", 1, Reflect: false, WritesFile: "notes.txt")),
+            ChainStep.Single(new PhaseSpec("Empty", "Lead", "Writer", "Write empty.md.", 1, Reflect: false, WritesFile: "empty.md")),
+            ChainStep.Single(new PhaseSpec("Read", "Lead", "Writer", "Read {notes}", 1, Reflect: false)),
+        ]);
+        var mind = new RuleMind(p => RuleMind.Field(p, "Phase") switch
+        {
+            "Notes" => "Run it with care.\nIt has no options.\n<INFO> Finished",
+            _ => "<INFO> Finished",
+        });
+
+        var result = await chain.RunAsync("a doubler", mind, null, default);
+
+        Assert.Equal("Run it with care.\nIt has no options.\n", result.Documents["notes.txt"]);
+        Assert.False(result.Documents.ContainsKey("empty.md"));
+        Assert.Null(result.Phases[1].Document);
+        Assert.Empty(result.Files);
+        Assert.Contains("Attached notes:\nRun it with care.", mind.Prompts[^1], StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"Attached task:\n(.*?)(\nAttached |\nReply: )", RegexOptions.Singleline)]

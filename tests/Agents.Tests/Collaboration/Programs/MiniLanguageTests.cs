@@ -152,4 +152,18 @@ public sealed class MiniLanguageTests
         Assert.Equal(MiniValue.Of(6), program.Call("total", [MiniValue.ListOf(MiniValue.Of(1), MiniValue.Of(2), MiniValue.Of(3))]));
         Assert.Throws<ArgumentException>(() => program.Call("sum", []));
     }
+
+    [Fact]
+    public void The_builtins_a_program_calls_are_listed_once_in_order_without_comments_strings_or_todo()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["main.mini"] = "# uses abs(x) in a comment only\nfn f(xs) = if len(xs) == 0 { todo() } else { max(xs[0], g(xs)) }",
+            ["util.mini"] = "fn g(xs) = len(\"min(a)\") + int(str(len(xs)))",
+        };
+
+        Assert.Equal(["int", "len", "max", "str"], MiniLanguage.BuiltinsUsed(files));
+        Assert.Equal(["range"], MiniLanguage.BuiltinsUsed(new Dictionary<string, string> { ["bad.mini"] = "fn f(n) = range(n) \"unclosed" }));
+        Assert.Empty(MiniLanguage.BuiltinsUsed(new Dictionary<string, string> { ["main.mini"] = "fn twice(n) = 2 * n" }));
+    }
 }

@@ -71,6 +71,27 @@ public sealed class ProgramScorerTests
     }
 
     [Fact]
+    public void Consistency_is_the_mean_of_the_tasks_functions_defined_and_its_keywords_found_in_the_code()
+    {
+        // Task keywords: digit, sum, decimal ("digits" without its s; "returns", "the", "of" and one-letter names left out).
+        const string bare = "fn digit_sum(n) = if n < 10 { n } else { n % 10 + digit_sum(n // 10) }";
+        const string commented = "# the sum of the decimal digits\n" + bare;
+        const string twoParameters = "fn digit_sum(n, base) = if n < base { n } else { n % base + digit_sum(n // base, base) }";
+
+        Assert.Equal((1 + (2.0 / 3)) / 2, ProgramScorer.Consistency(Requirement, Files(bare)), 10);
+        Assert.Equal(1, ProgramScorer.Consistency(Requirement, Files(commented)), 10);
+        Assert.Equal((0.5 + (2.0 / 3)) / 2, ProgramScorer.Consistency(Requirement, Files(twoParameters)), 10);
+
+        // Another function with shared words: "digit" only; a program that does not parse is still read.
+        Assert.Equal((0 + (1.0 / 3)) / 2, ProgramScorer.Consistency(Requirement, Files("fn count_digits(n) = if n < 10 { 1 } else { 1 + count_digits(n // 10) }")), 10);
+        Assert.Equal((1 + (2.0 / 3)) / 2, ProgramScorer.Consistency(Requirement, Files("fn digit_sum(n) = if n < 10 {")), 10);
+
+        // A task that names no function is scored on its keywords alone; no code scores 0.
+        Assert.Equal(2.0 / 3, ProgramScorer.Consistency("Add the prices of the basket.", Files("fn total(basket) = sum(basket) # adds up")), 10);
+        Assert.Equal(0, ProgramScorer.Consistency(Requirement, Files("   ")));
+    }
+
+    [Fact]
     public void No_files_score_zero()
     {
         var score = ProgramScorer.Score(Requirement, new Dictionary<string, string>(), Tests);
