@@ -50,7 +50,7 @@ public static class MemoriesCommand
                 return AgentsCommand.Ok;
             }
 
-            var now = GameTimes.Parse("--at", parse.GetValue(at)) ?? stream.LatestTime() ?? DateTime.MinValue;
+            var now = parse.GetValue(at) is { } atText ? GameTime.Parse(atText, "--at") : stream.LatestTime() ?? DateTime.MinValue;
             var text = parse.GetValue(query);
             float[] embedding = text is null ? [] : new HashingEmbedder(bank.Dimension).Embed(text);
             var ranked = stream.Rank(embedding, now, new RetrievalSettings(), parse.GetValue(k));

@@ -65,7 +65,7 @@ public static class RunCommand
                 var options = new RunOptions(
                     Seed: parse.GetValue(seed),
                     Duration: ParseHours(parse.GetValue(hours)),
-                    Until: GameTimes.Parse("--until", parse.GetValue(until)),
+                    Until: parse.GetValue(until) is { } untilText ? GameTime.Parse(untilText, "--until") : null,
                     Force: parse.GetValue(force));
                 if (options.Duration is not null && options.Until is not null)
                 {

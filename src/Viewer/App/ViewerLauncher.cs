@@ -16,7 +16,7 @@ public static class ViewerLauncher
     /// <param name="width">Window width in pixels.</param>
     /// <param name="height">Window height in pixels.</param>
     /// <param name="selected">The agent to select at the start, or null.</param>
-    /// <param name="at">Where a replay starts (a game time as <see cref="Headless.GameTime"/> reads it), or null for its start.</param>
+    /// <param name="at">Where a replay starts (a game time as <see cref="GameTime.Parse(string, DateTime, string)"/> reads it), or null for its start.</param>
     /// <param name="cancellationToken">Closes the window.</param>
     /// <exception cref="RunException">The target is neither a run folder nor a scenario file, or a bad time or name.</exception>
     /// <exception cref="WindowException">No window could be opened (no display, no GLFW).</exception>
@@ -31,7 +31,7 @@ public static class ViewerLauncher
             var replay = RunReplay.Open(target);
             try
             {
-                var start = at is null ? replay.FirstStep : replay.StepAt(Headless.GameTime.Parse(at, replay.Clock.Start, "--at"));
+                var start = at is null ? replay.FirstStep : replay.StepAt(GameTime.Parse(at, replay.Clock.Start, "--at"));
                 composer = Scene.SceneComposer.WithMemories(replay.LoadMemories());
                 source = new ReplaySource(replay, start);
             }
