@@ -57,12 +57,12 @@ public sealed class ModelMind : IMind
 
     private async Task<MindReply> AnswerOneAsync(IDecision decision, CancellationToken cancellationToken)
     {
-        List<ChatMessage> messages = [new(ChatRole.System, DecisionPrompts.System), new(ChatRole.User, decision.Render())];
+        var prompt = decision.Render();
+        List<ChatMessage> messages = [new(ChatRole.System, DecisionPrompts.System), new(ChatRole.User, prompt)];
         var options = new ChatOptions
         {
             Temperature = (float)_options.Temperature,
             MaxOutputTokens = decision.MaxReplyTokens,
-            Seed = _options.Seed,
         };
         if (decision.StopSequences is { Count: > 0 } stops)
         {
@@ -75,7 +75,7 @@ public sealed class ModelMind : IMind
         }
 
         int calls = 0;
-        long prompt = 0, completion = 0;
+        long promptTokens = 0, completion = 0;
         string? last = null;
         for (var attempt = 0; attempt <= _options.Retries; attempt++)
         {
@@ -85,6 +85,7 @@ public sealed class ModelMind : IMind
             }
 
             calls++;
+            options.Seed = _options.Seed is { } seed ? RequestSeed(seed, prompt, attempt) : null;
             if (attempt > 0)
             {
                 Usage.AddRetry();
@@ -94,13 +95,13 @@ public sealed class ModelMind : IMind
             {
                 var response = await _client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
                 var usage = response.Usage;
-                prompt += usage?.InputTokenCount ?? 0;
+                promptTokens += usage?.InputTokenCount ?? 0;
                 completion += usage?.OutputTokenCount ?? 0;
                 Usage.AddTokens(usage?.InputTokenCount ?? 0, usage?.OutputTokenCount ?? 0);
                 last = response.Text;
                 if (decision.Accepts(last))
                 {
-                    return new MindReply(last, calls, prompt, completion);
+                    return new MindReply(last, calls, promptTokens, completion);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -116,6 +117,24 @@ public sealed class ModelMind : IMind
         }
 
         Usage.AddFailure();
-        return new MindReply(last, calls, prompt, completion);
+        return new MindReply(last, calls, promptTokens, completion);
+    }
+
+    /// <summary>
+    /// The sampling seed of one request: the mind's seed mixed with the prompt and the attempt (FNV-1a), so a decision
+    /// draws the same reply in every run while different decisions, and retries, draw independently. One seed for
+    /// every request would give every reply's first token the same random quantile: a reply the model rates at 20%
+    /// (the teacher's "talk" when it notices someone) would then never, or always, be drawn.
+    /// </summary>
+    internal static long RequestSeed(long seed, string prompt, int attempt)
+    {
+        var hash = 14695981039346656037UL ^ (ulong)seed;
+        foreach (var c in prompt)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        hash = (hash ^ (ulong)attempt) * 1099511628211UL;
+        return (long)(hash >> 1);
     }
 }

@@ -71,10 +71,43 @@ public sealed partial class InferenceEngine
                 return;
             }
 
-            while (!stopping.IsCancellationRequested && await thread.RunAsync(Step).ConfigureAwait(false))
+            try
             {
+                while (!stopping.IsCancellationRequested && await thread.RunAsync(Step).ConfigureAwait(false))
+                {
+                }
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                // A fault in a step must not leave its callers waiting forever: the replies in flight end with the
+                // error, and the engine goes on with the queue.
+                await thread.RunAsync(() => Fault(e)).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Ends every reply in a slot with <paramref name="error"/> and forgets the slots' cached tokens (a failed step may have left them half-written).</summary>
+    private void Fault(Exception error)
+    {
+        for (var slot = 0; slot < slots.Length; slot++)
+        {
+            slotTokens[slot].Clear();
+            if (slots[slot] is not { } sequence)
+            {
+                continue;
+            }
+
+            slots[slot] = null;
+            lock (gate)
+            {
+                active--;
+            }
+
+            sequence.Pending = -1;
+            sequence.Output.Writer.TryComplete(new InvalidOperationException($"The inference engine failed while generating this reply: {error.Message}", error));
+        }
+
+        Wake();
     }
 
     /// <summary>One scheduler step on the model thread; true while there is more to do.</summary>

@@ -43,6 +43,32 @@ public sealed class ModelMindTests
     }
 
     [Fact]
+    public async Task Each_request_gets_its_own_seed_from_the_prompt_and_attempt_and_the_same_decision_the_same_seed_in_every_run()
+    {
+        var first = new ImportanceDecision("A", "Sam Moore is running for mayor");
+        var second = new ImportanceDecision("A", "Isabella is planning a party");
+
+        // The first reply of every call is spoiled, so each decision is asked twice.
+        var client = new RuleChatClient((call, text) => call % 2 == 1 ? "not a number" : text);
+        var mind = new ModelMind(client, new ModelMindOptions(Seed: 42, MaxConcurrency: 1));
+        await mind.AnswerAsync([first], CancellationToken.None);
+        await mind.AnswerAsync([second], CancellationToken.None);
+        var seeds = client.Seeds.ToList();
+
+        Assert.Equal(4, seeds.Count);
+        Assert.Equal(4, seeds.Distinct().Count());
+        Assert.All(seeds, s => Assert.NotNull(s));
+
+        var again = new RuleChatClient();
+        await new ModelMind(again, new ModelMindOptions(Seed: 42)).AnswerAsync([first], CancellationToken.None);
+        Assert.Equal(seeds[0], again.Seeds.Single());
+
+        var unseeded = new RuleChatClient();
+        await new ModelMind(unseeded).AnswerAsync([first], CancellationToken.None);
+        Assert.Null(unseeded.Seeds.Single());
+    }
+
+    [Fact]
     public async Task Stop_sequences_of_each_decision_are_sent_and_cut_a_rambling_reply_to_one_that_parses()
     {
         // The "model" goes on after every reply: a blank line and more text, or a second line.

@@ -14,6 +14,9 @@ internal sealed class RuleChatClient(Func<int, string, string?>? corrupt = null,
 
     public int Calls => _calls;
 
+    /// <summary>The sampling seed of every call, in call order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<long?> Seeds { get; } = new();
+
     /// <summary>The options of the last call.</summary>
     public ChatOptions? LastOptions { get; private set; }
 
@@ -21,6 +24,7 @@ internal sealed class RuleChatClient(Func<int, string, string?>? corrupt = null,
     {
         var call = Interlocked.Increment(ref _calls);
         LastOptions = options;
+        Seeds.Enqueue(options?.Seed);
         if (delay is { } wait)
         {
             await Task.Delay(wait, cancellationToken);
