@@ -50,7 +50,13 @@ public static class TrainCommand
         var loraAlpha = new Option<double>("--alpha") { Description = "With --lora: the adapter's change is scaled by alpha / rank.", DefaultValueFactory = _ => 16 };
         var loraTargets = new Option<string>("--targets") { Description = "With --lora: projections to adapt in every block, comma-separated among q, k, v, o, gate, up, down.", DefaultValueFactory = _ => "q,k,v,o,gate,up,down" };
         var loraMerge = new Option<bool>("--merge") { Description = "With --lora: also write the base with the adapter merged in, as a full model folder in --out." };
-        foreach (var option in new Option[] { lora, loraBase, loraRank, loraAlpha, loraTargets, loraMerge })
+        var loraDropout = new Option<double?>("--lora-dropout")
+        {
+            HelpName = "P",
+            Description = "With --lora: dropout on the adapter's input while training, as in PEFT: (alpha / rank) B A dropout(x), with 0 <= P < 1; never at evaluation or inference. " +
+                "Saved in adapter_config.json as lora_dropout (default 0, none).",
+        };
+        foreach (var option in new Option[] { lora, loraBase, loraRank, loraAlpha, loraTargets, loraMerge, loraDropout })
         {
             command.Options.Add(option);
         }
@@ -68,7 +74,7 @@ public static class TrainCommand
                 baseFolder,
                 r.GetValue(output)!,
                 options,
-                new LoraConfig(r.GetValue(loraRank), r.GetValue(loraAlpha), LoraConfig.ParseTargets(r.GetValue(loraTargets)!)),
+                new LoraConfig(r.GetValue(loraRank), r.GetValue(loraAlpha), LoraConfig.ParseTargets(r.GetValue(loraTargets)!), Dropout: r.GetValue(loraDropout) ?? 0),
                 Merge: r.GetValue(loraMerge),
                 Resume: r.GetValue(resume),
                 Device: r.GetValue(device)!,
@@ -216,9 +222,9 @@ public static class TrainCommand
                 return await RunLoraAsync(r, options, file, ct);
             }
 
-            if (r.GetValue(loraBase) is not null || r.GetValue(loraMerge))
+            if (r.GetValue(loraBase) is not null || r.GetValue(loraMerge) || r.GetValue(loraDropout) is not null)
             {
-                throw new CliUsageException("--base and --merge apply only with --lora.");
+                throw new CliUsageException("--base, --merge and --lora-dropout apply only with --lora.");
             }
 
             var job = new TrainingJobOptions(

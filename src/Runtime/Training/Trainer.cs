@@ -183,7 +183,9 @@ public sealed class Trainer
         var total = 0.0;
         for (var micro = 0; micro < options.AccumulationSteps; micro++)
         {
-            var random = new Random(unchecked((((options.Seed * 1000003) + step) * 8191) + micro));
+            var seed = unchecked((((options.Seed * 1000003) + step) * 8191) + micro);
+            var random = new Random(seed);
+            Adapter?.SeedDropout(seed);
             var loss = objective.Loss(model, heldOut: false, random, options.BatchSize, length);
             (loss / options.AccumulationSteps).backward();
             total += loss.item<float>();
