@@ -234,7 +234,7 @@ public sealed class Trainer
         });
         var state = JsonSerializer.Serialize(new { step, options });
         File.WriteAllText(Path.Combine(directory, StateFile), state);
-        LossPlot.Save(history, Path.Combine(directory, PlotFile));
+        LossPlot.Save(history, Path.Combine(directory, PlotFile), objective.LossLabel);
     }
 
     private async Task<int> ResumeAsync(AdamW optimizer, List<TrainingProgress> history, CancellationToken cancellationToken)
