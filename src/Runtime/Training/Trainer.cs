@@ -12,7 +12,8 @@ namespace Agents.Runtime.Training;
 /// The training loop: AdamW with warm-up and cosine decay, gradient accumulation and clipping, held-out
 /// evaluation, metrics (training.jsonl, loss.png), resumable checkpoints. Every step runs on the model thread in
 /// its own dispose scope; batches are drawn from a generator seeded by (seed, step), so a resumed run sees the same
-/// batches as an uninterrupted one. Cancelling writes a checkpoint (when there is an output folder) and then throws.
+/// batches as an uninterrupted one. Cancelling finishes the current step, writes a checkpoint (when there is an output
+/// folder) and then throws <see cref="TrainingStoppedException"/>.
 /// </summary>
 public sealed class Trainer
 {
@@ -73,7 +74,9 @@ public sealed class Trainer
     public long TokensPerStep => (long)options.BatchSize * length * options.AccumulationSteps;
 
     /// <summary>Runs to the last step; with <paramref name="resume"/>, continues from the checkpoint in <see cref="OutputDirectory"/> if there is one.</summary>
-    /// <exception cref="ModelFormatException">The checkpoint to resume is corrupt or was made with other options.</exception>
+    /// <exception cref="ModelFormatException">The checkpoint to resume is corrupt or was made with other training options.</exception>
+    /// <exception cref="TrainingStoppedException">Cancelled before the last step; the checkpoint in <see cref="OutputDirectory"/> resumes the run.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled with no checkpoint to resume (no output folder, or no step done yet).</exception>
     public async Task<TrainingResult> RunAsync(bool resume = false, CancellationToken cancellationToken = default)
     {
         if (Adapter is not null && !ReferenceEquals(model.Adapter, Adapter))
@@ -151,7 +154,17 @@ public sealed class Trainer
             await CheckpointAsync(optimizer, lastDone, history);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested && lastDone < options.Steps)
+        {
+            // A checkpoint of lastDone exists when this run did a step (written just above) or resumed one.
+            if (OutputDirectory is not null && lastDone > 0)
+            {
+                throw new TrainingStoppedException(lastDone, options.Steps, OutputDirectory, cancellationToken);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         return new TrainingResult(history, history.LastOrDefault(h => h.ValidationLoss is not null)?.ValidationLoss, clock.Elapsed);
     }
 
@@ -235,6 +248,26 @@ public sealed class Trainer
         var state = JsonSerializer.Serialize(new { step, options });
         File.WriteAllText(Path.Combine(directory, StateFile), state);
         LossPlot.Save(history, Path.Combine(directory, PlotFile), objective.LossLabel);
+    }
+
+    /// <summary>The step of the resumable checkpoint in <paramref name="directory"/>, or null when it holds none.</summary>
+    public static int? CheckpointStep(string directory)
+    {
+        var path = Path.Combine(directory, StateFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var state = JsonDocument.Parse(File.ReadAllText(path));
+            return state.RootElement.TryGetProperty("step", out var step) && step.TryGetInt32(out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<int> ResumeAsync(AdamW optimizer, List<TrainingProgress> history, CancellationToken cancellationToken)

@@ -117,7 +117,7 @@ public sealed class LoraTrainingJobTests(TinyChatModel tiny) : IDisposable
 
         using var cancel = new CancellationTokenSource();
         var job = new LoraJobOptions(data, baseFolder, temp["resumed"], options, lora, Resume: true, Device: "cpu", Threads: 1);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LoraTrainingJob.RunAsync(job, p =>
+        await Assert.ThrowsAsync<TrainingStoppedException>(() => LoraTrainingJob.RunAsync(job, p =>
         {
             if (p.Step == 4)
             {
