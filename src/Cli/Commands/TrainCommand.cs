@@ -18,7 +18,7 @@ public static class TrainCommand
         var sft = new Option<bool>("--sft") { Description = "Supervised fine-tuning on chat JSONL: the loss counts only the tokens the assistant writes." };
         var config = new Option<string?>("--config") { Description = "JSON file with a \"model\" section (layers, heads, key_value_heads, width, hidden_size, context_length, rope_theta, ...) and a \"training\" section (the options below in snake_case). Flags given on the command line win." };
         var init = new Option<string?>("--init") { Description = "Start from this model folder (its shape and tokenizer), e.g. a pretrained model to fine-tune with --sft." };
-        var resume = new Option<bool>("--resume") { Description = "Continue the run checkpointed in --out (same options); it follows the loss curve of an uninterrupted run." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run checkpointed in --out with the same options (a run made with other ones, DPO and distillation options included, is refused naming the option); it follows the loss curve of an uninterrupted run." };
         var steps = new Option<int?>("--steps") { Description = "Optimiser steps in the whole run (default 1000)." };
         var batch = new Option<int?>("--batch") { Description = "Sequences per micro-batch (default 16)." };
         var block = new Option<int?>("--block") { Description = "Tokens per sequence (default: the model's context length, 256 for a new model)." };

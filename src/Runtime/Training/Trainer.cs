@@ -70,11 +70,18 @@ public sealed class Trainer
     /// <summary>LoRA: train only this adapter, attached to the model (whose weights stay frozen), and checkpoint it instead of the model.</summary>
     public LoraAdapter? Adapter { get; init; }
 
+    /// <summary>
+    /// The options that shape the objective beyond <see cref="TrainingOptions"/>, by command-line name ("--beta", "--teacher",
+    /// ...) to value, e.g. a DPO beta: recorded in the checkpoint; a resume with other values is refused, naming the option.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ObjectiveOptions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Tokens per optimiser step.</summary>
     public long TokensPerStep => (long)options.BatchSize * length * options.AccumulationSteps;
 
     /// <summary>Runs to the last step; with <paramref name="resume"/>, continues from the checkpoint in <see cref="OutputDirectory"/> if there is one.</summary>
     /// <exception cref="ModelFormatException">The checkpoint to resume is corrupt or was made with other training options.</exception>
+    /// <exception cref="RuntimeOptionException">The checkpoint to resume was made with other <see cref="ObjectiveOptions"/>.</exception>
     /// <exception cref="TrainingStoppedException">Cancelled before the last step; the checkpoint in <see cref="OutputDirectory"/> resumes the run.</exception>
     /// <exception cref="OperationCanceledException">Cancelled with no checkpoint to resume (no output folder, or no step done yet).</exception>
     public async Task<TrainingResult> RunAsync(bool resume = false, CancellationToken cancellationToken = default)
@@ -245,7 +252,7 @@ public sealed class Trainer
 
             optimizer.Save(Path.Combine(directory, OptimizerFile));
         });
-        var state = JsonSerializer.Serialize(new { step, options });
+        var state = JsonSerializer.Serialize(new { step, options, objective = ObjectiveOptions });
         File.WriteAllText(Path.Combine(directory, StateFile), state);
         LossPlot.Save(history, Path.Combine(directory, PlotFile), objective.LossLabel);
     }
@@ -270,6 +277,42 @@ public sealed class Trainer
         }
     }
 
+    /// <summary>
+    /// Refuses to resume the checkpoint in <paramref name="directory"/> when it was made with other objective options
+    /// (see <see cref="ObjectiveOptions"/>): an option given to one run and not the other, or with another value.
+    /// Checkpoints that recorded none (written before they were recorded) and folders without a checkpoint pass.
+    /// Jobs call it before they write anything; <see cref="RunAsync"/> calls it again.
+    /// </summary>
+    /// <exception cref="RuntimeOptionException">An option differs; the message names it, both values and the folder.</exception>
+    public static void RequireSameObjectiveOptions(string directory, IReadOnlyDictionary<string, string> objectiveOptions)
+    {
+        var statePath = Path.Combine(directory, StateFile);
+        if (!File.Exists(statePath))
+        {
+            return;
+        }
+
+        using var state = JsonDocument.Parse(File.ReadAllText(statePath));
+        if (!state.RootElement.TryGetProperty("objective", out var recorded) || recorded.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var saved = recorded.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString());
+        foreach (var name in objectiveOptions.Keys.Concat(saved.Keys).Distinct())
+        {
+            var (then, now) = (saved.GetValueOrDefault(name), objectiveOptions.GetValueOrDefault(name));
+            if (then == now)
+            {
+                continue;
+            }
+
+            string With(string? value) => value is null ? $"without {name}" : $"with {name} {value}";
+            throw new RuntimeOptionException(
+                $"{name}: the run in {directory} was made {With(then)} and cannot be resumed {With(now)}; resume it {With(then)}, or train into a new folder.");
+        }
+    }
+
     private async Task<int> ResumeAsync(AdamW optimizer, List<TrainingProgress> history, CancellationToken cancellationToken)
     {
         var directory = OutputDirectory!;
@@ -282,6 +325,8 @@ public sealed class Trainer
         {
             throw new ModelFormatException($"{statePath}: the checkpoint was made with other training options ({saved}); resume with the same ones, or train into a new folder.");
         }
+
+        RequireSameObjectiveOptions(directory, ObjectiveOptions);
 
         await thread.RunAsync(
             () =>

@@ -95,6 +95,7 @@ public sealed class TrainerTests : IDisposable
         var trainer = new Trainer(thread, model, new TokenStream(tokens), options)
         {
             OutputDirectory = folder,
+            ObjectiveOptions = new Dictionary<string, string> { ["--example"] = "1" },
             OnProgress = p =>
             {
                 if (p.Step == 3)
@@ -109,12 +110,15 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(3, stopped.Step);
         Assert.Equal(3, Trainer.CheckpointStep(folder));
         Assert.True(File.Exists(Path.Combine(folder, Trainer.OptimizerFile)) && File.Exists(Path.Combine(folder, ModelFolder.WeightsFile)));
+        var refused = Assert.Throws<RuntimeOptionException>(() => Trainer.RequireSameObjectiveOptions(folder, new Dictionary<string, string>()));
+        Assert.StartsWith($"--example: the run in {folder} was made with --example 1 and cannot be resumed without --example;", refused.Message);
 
         var again = await thread.CreateAsync(() => new Transformer(TinyModels.Config(), seed: 99));
         var seen = new List<int>();
         var resumed = new Trainer(thread, again, new TokenStream(tokens), options)
         {
             OutputDirectory = folder,
+            ObjectiveOptions = new Dictionary<string, string> { ["--example"] = "1" },
             OnProgress = p => seen.Add(p.Step),
         };
         var result = await resumed.RunAsync(resume: true);
