@@ -18,7 +18,7 @@ public static class TrainCommand
         var sft = new Option<bool>("--sft") { Description = "Supervised fine-tuning on chat JSONL: the loss counts only the tokens the assistant writes." };
         var config = new Option<string?>("--config") { Description = "JSON file with a \"model\" section (layers, heads, key_value_heads, width, hidden_size, context_length, rope_theta, ...) and a \"training\" section (the options below in snake_case). Flags given on the command line win." };
         var init = new Option<string?>("--init") { Description = "Start from this model folder (its shape and tokenizer), e.g. a pretrained model to fine-tune with --sft." };
-        var resume = new Option<bool>("--resume") { Description = "Continue the run checkpointed in --out (same options); it follows the loss curve of an uninterrupted run." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run checkpointed in --out with the same options (a run made with other ones, DPO and distillation options included, is refused naming the option); it follows the loss curve of an uninterrupted run." };
         var steps = new Option<int?>("--steps") { Description = "Optimiser steps in the whole run (default 1000)." };
         var batch = new Option<int?>("--batch") { Description = "Sequences per micro-batch (default 16)." };
         var block = new Option<int?>("--block") { Description = "Tokens per sequence (default: the model's context length, 256 for a new model)." };
@@ -29,14 +29,17 @@ public static class TrainCommand
         var weightDecay = new Option<double?>("--weight-decay") { Description = "AdamW weight decay of the matrices; norms and embeddings get none (default 0.1)." };
         var clip = new Option<double?>("--clip") { Description = "Clip the global gradient norm to this; 0 turns clipping off (default 1.0)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Evaluate on the held-out split every N steps and at the end; 0 only at the end (default 100)." };
-        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a resumable checkpoint every N steps; it is always written at the end and on Ctrl+C (default 0)." };
+        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "Write a resumable checkpoint every N steps; it is always written at the end, and when the run is stopped by Ctrl+C, SIGTERM or SIGHUP (default 0)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of initialisation and batch sampling: the same seed gives the same run (default 1337)." };
         var vocabulary = new Option<int>("--vocab") { Description = "Vocabulary size of the byte-level BPE tokenizer trained on the data (not used with --init or --resume).", DefaultValueFactory = _ => 4096 };
         var device = new Option<string>("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
         var dtype = new Option<string>("--dtype") { Description = "fp32, or bf16: matrix products in bfloat16 and weights saved as BF16 (master weights and optimiser stay fp32).", DefaultValueFactory = _ => "fp32" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for tensor work; 0 keeps torch's default (all cores).", DefaultValueFactory = _ => 0 };
 
-        var command = new Command("train", "Train the runtime's model: pretrain on text, or fine-tune on chat JSONL (--sft), into a model folder. Shows a progress bar with loss, tokens/s and time left; Ctrl+C saves a checkpoint that --resume continues.")
+        var command = new Command(
+            "train",
+            "Train the runtime's model: pretrain on text, or fine-tune on chat JSONL (--sft), into a model folder. Shows a progress bar with loss, tokens/s and time left. " +
+            "Ctrl+C, SIGTERM (kill PID, e.g. for a run started with nohup ... &) or SIGHUP finish the current step, save a checkpoint and exit with \"stopped at step N; resume with --resume\".")
         {
             data, output, sft, config, init, resume, steps, batch, block, accumulate, learningRate, minLearningRate, warmup, weightDecay, clip, evalEvery,
             checkpointEvery, seed, vocabulary, device, dtype, threads,
@@ -50,7 +53,13 @@ public static class TrainCommand
         var loraAlpha = new Option<double>("--alpha") { Description = "With --lora: the adapter's change is scaled by alpha / rank.", DefaultValueFactory = _ => 16 };
         var loraTargets = new Option<string>("--targets") { Description = "With --lora: projections to adapt in every block, comma-separated among q, k, v, o, gate, up, down.", DefaultValueFactory = _ => "q,k,v,o,gate,up,down" };
         var loraMerge = new Option<bool>("--merge") { Description = "With --lora: also write the base with the adapter merged in, as a full model folder in --out." };
-        foreach (var option in new Option[] { lora, loraBase, loraRank, loraAlpha, loraTargets, loraMerge })
+        var loraDropout = new Option<double?>("--lora-dropout")
+        {
+            HelpName = "P",
+            Description = "With --lora: dropout on the adapter's input while training, as in PEFT: (alpha / rank) B A dropout(x), with 0 <= P < 1; never at evaluation or inference. " +
+                "Saved in adapter_config.json as lora_dropout (default 0, none).",
+        };
+        foreach (var option in new Option[] { lora, loraBase, loraRank, loraAlpha, loraTargets, loraMerge, loraDropout })
         {
             command.Options.Add(option);
         }
@@ -68,7 +77,7 @@ public static class TrainCommand
                 baseFolder,
                 r.GetValue(output)!,
                 options,
-                new LoraConfig(r.GetValue(loraRank), r.GetValue(loraAlpha), LoraConfig.ParseTargets(r.GetValue(loraTargets)!)),
+                new LoraConfig(r.GetValue(loraRank), r.GetValue(loraAlpha), LoraConfig.ParseTargets(r.GetValue(loraTargets)!), Dropout: r.GetValue(loraDropout) ?? 0),
                 Merge: r.GetValue(loraMerge),
                 Resume: r.GetValue(resume),
                 Device: r.GetValue(device)!,
@@ -175,7 +184,7 @@ public static class TrainCommand
         var recipe = new Option<string?>("--recipe") { Description = "Train a named recipe end to end: 'default' distils the scripted teacher on Smallville (unless --data names a dataset), trains the bundled model's shape on it, and evaluates it on the held-out decisions (eval.md in --out). --steps, --device, --threads and --resume apply." };
         command.Options.Add(recipe);
 
-        command.SetAction(async (ParseResult r, CancellationToken ct) =>
+        async Task<int> TrainAsync(ParseResult r, CancellationToken ct)
         {
             if (r.GetValue(recipe) is { } recipeName)
             {
@@ -216,9 +225,9 @@ public static class TrainCommand
                 return await RunLoraAsync(r, options, file, ct);
             }
 
-            if (r.GetValue(loraBase) is not null || r.GetValue(loraMerge))
+            if (r.GetValue(loraBase) is not null || r.GetValue(loraMerge) || r.GetValue(loraDropout) is not null)
             {
-                throw new CliUsageException("--base and --merge apply only with --lora.");
+                throw new CliUsageException("--base, --merge and --lora-dropout apply only with --lora.");
             }
 
             var job = new TrainingJobOptions(
@@ -246,6 +255,25 @@ public static class TrainCommand
             }
 
             return 0;
+        }
+
+        command.SetAction(async (ParseResult r, CancellationToken interrupt) =>
+        {
+            // Ctrl+C cancels `interrupt`; SIGTERM and SIGHUP cancel the same way here. The trainer then finishes its
+            // step, writes the checkpoint --resume reads, and throws.
+            using var stop = new StopSignals(interrupt);
+            try
+            {
+                return await TrainAsync(r, stop.Token);
+            }
+            catch (OperationCanceledException ex) when (stop.Token.IsCancellationRequested)
+            {
+                var step = (ex as TrainingStoppedException)?.Step ?? Trainer.CheckpointStep(r.GetValue(output)!);
+                await r.InvocationConfiguration.Error.WriteLineAsync(step is { } n
+                    ? $"{stop.Cause}: stopped at step {n}; resume with --resume and the same options (checkpoint in {Path.GetFullPath(r.GetValue(output)!)})."
+                    : $"{stop.Cause}: stopped before the first step; there is no checkpoint to resume.");
+                return stop.ExitCode;
+            }
         });
         return command;
     }

@@ -7,7 +7,7 @@ namespace Agents.Runtime.Checkpoints;
 
 /// <summary>
 /// A LoRA adapter folder: adapter.safetensors (the A and B matrices, PEFT names) and adapter_config.json (PEFT fields
-/// r, lora_alpha, target_modules, base_model_name_or_path, plus base_model_sha256, the hash of the base weights, so an
+/// r, lora_alpha, lora_dropout, target_modules, base_model_name_or_path, plus base_model_sha256, the hash of the base weights, so an
 /// adapter is never applied to a model it was not trained on). Call on the model thread (it creates tensors).
 /// </summary>
 public static class LoraFolder
@@ -44,6 +44,7 @@ public static class LoraFolder
         {
             Rank = config.Rank,
             Alpha = config.Alpha,
+            Dropout = config.Dropout,
             TargetModules = config.Targets.Select(t => LoraConfig.ShortName(t) + "_proj").ToList(),
             BaseModel = config.BaseModel,
             BaseModelSha256 = config.BaseModelSha256,
@@ -87,7 +88,7 @@ public static class LoraFolder
         try
         {
             var targets = LoraConfig.ParseTargets(string.Join(',', file.TargetModules ?? []));
-            return new LoraConfig(file.Rank, file.Alpha, targets, file.BaseModel, file.BaseModelSha256).Validate();
+            return new LoraConfig(file.Rank, file.Alpha, targets, file.BaseModel, file.BaseModelSha256, file.Dropout).Validate();
         }
         catch (RuntimeOptionException ex)
         {

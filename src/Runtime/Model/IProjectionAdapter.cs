@@ -9,6 +9,10 @@ namespace Agents.Runtime.Model;
 /// </summary>
 public interface IProjectionAdapter
 {
-    /// <summary>What to add to the output of <paramref name="projection"/> in block <paramref name="layer"/> for its <paramref name="input"/>, in <paramref name="computeType"/>; null when that projection is not adapted.</summary>
-    Tensor? Delta(int layer, Projection projection, Tensor input, ScalarType computeType);
+    /// <summary>
+    /// What to add to the output of <paramref name="projection"/> in block <paramref name="layer"/> for its <paramref name="input"/>,
+    /// in <paramref name="computeType"/>; null when that projection is not adapted. <paramref name="training"/> is the
+    /// model's mode (train or eval), for changes that behave differently while training, such as dropout.
+    /// </summary>
+    Tensor? Delta(int layer, Projection projection, Tensor input, ScalarType computeType, bool training);
 }

@@ -8,18 +8,22 @@ namespace Agents.Runtime.Model;
 /// <summary>
 /// LoRA adapter weights for a <see cref="Transformer"/>: for each block and targeted projection W, a pair A [rank, in]
 /// (uniform in ±1/sqrt(in)) and B [out, rank] (zeros, so a fresh adapter changes nothing), adding
-/// (alpha / rank) B A x to W x. Parameter names follow PEFT: "layers.0.self_attn.q_proj.lora_A.weight". Owns its
-/// tensors (float32, on the base model's device); create, use and dispose it on the model thread.
+/// (alpha / rank) B A x to W x; while the model trains, x first goes through dropout of probability
+/// <see cref="LoraConfig.Dropout"/> (as in PEFT), drawn from the adapter's own generator (see <see cref="SeedDropout"/>).
+/// Parameter names follow PEFT: "layers.0.self_attn.q_proj.lora_A.weight". Owns its tensors (float32, on the base
+/// model's device); create, use and dispose it on the model thread.
 /// </summary>
 public sealed class LoraAdapter : IProjectionAdapter, IDisposable
 {
     private readonly Dictionary<(int Layer, Projection Projection), (Parameter A, Parameter B)> pairs = [];
     private readonly List<(string Name, Parameter Parameter)> named = [];
+    private readonly Generator dropoutGenerator;
 
     private LoraAdapter(ModelConfig model, LoraConfig config, Device device, long seed)
     {
         Model = model;
         Config = config;
+        dropoutGenerator = new Generator((ulong)seed, device);
         using var generator = new Generator((ulong)seed);
         using var _ = no_grad();
         for (var layer = 0; layer < model.Layers; layer++)
@@ -105,12 +109,25 @@ public sealed class LoraAdapter : IProjectionAdapter, IDisposable
         model.Adapter = this;
     }
 
+    /// <summary>
+    /// Restarts the dropout generator from <paramref name="seed"/>: the trainer seeds it for every micro-batch, so the
+    /// same step drops the same values in a resumed run as in an uninterrupted one.
+    /// </summary>
+    public void SeedDropout(long seed) => dropoutGenerator.manual_seed(seed);
+
     /// <inheritdoc/>
-    public Tensor? Delta(int layer, Projection projection, Tensor input, ScalarType computeType)
+    /// <remarks>While <paramref name="training"/>, inverted dropout on the input (kept values scaled by 1 / (1 - p)); in eval mode none.</remarks>
+    public Tensor? Delta(int layer, Projection projection, Tensor input, ScalarType computeType, bool training)
     {
         if (!pairs.TryGetValue((layer, projection), out var pair))
         {
             return null;
+        }
+
+        if (training && Config.Dropout > 0)
+        {
+            var keep = 1 - Config.Dropout;
+            input = input * empty_like(input).bernoulli_(keep, dropoutGenerator).div_(keep);
         }
 
         // Scale the rank-wide intermediate: the cheapest place to multiply.
@@ -183,6 +200,7 @@ public sealed class LoraAdapter : IProjectionAdapter, IDisposable
 
         named.Clear();
         pairs.Clear();
+        dropoutGenerator.Dispose();
     }
 
     private void RequireShape(ModelConfig other)

@@ -5,13 +5,15 @@ namespace Agents.Runtime.Model;
 /// <summary>
 /// The shape of a LoRA adapter (Hu et al. 2021): each targeted projection W gets W + (alpha / rank) B A, with A
 /// [rank, in] and B [out, rank]; plus which base model it was trained on. Saved as adapter_config.json.
+/// While training, the adapter's input goes through dropout first, as in PEFT: (alpha / rank) B A dropout(x).
 /// </summary>
 /// <param name="Rank">Rank r of the low-rank change (at least 1).</param>
 /// <param name="Alpha">Scale numerator: the change is multiplied by alpha / rank.</param>
 /// <param name="Targets">The projections of every block that get an adapter.</param>
 /// <param name="BaseModel">The base model folder the adapter was trained on (for the user; not checked).</param>
 /// <param name="BaseModelSha256">Hash of the base weights (<see cref="Transformer"/> parameters in float32); loading onto other weights is refused.</param>
-public sealed record LoraConfig(int Rank, double Alpha, IReadOnlyList<Projection> Targets, string? BaseModel = null, string? BaseModelSha256 = null)
+/// <param name="Dropout">Probability that an input value of the adapter is zeroed while training (the rest scaled by 1 / (1 - p)); in [0, 1). No effect in eval mode.</param>
+public sealed record LoraConfig(int Rank, double Alpha, IReadOnlyList<Projection> Targets, string? BaseModel = null, string? BaseModelSha256 = null, double Dropout = 0)
 {
     /// <summary>Every target, in block order: the names accepted by <see cref="ParseTargets"/>.</summary>
     public static IReadOnlyList<Projection> AllTargets { get; } = Enum.GetValues<Projection>();
@@ -69,7 +71,7 @@ public sealed record LoraConfig(int Rank, double Alpha, IReadOnlyList<Projection
         return AllTargets.Where(chosen.Contains).ToList();
     }
 
-    /// <summary>Checks rank, alpha and targets; the message names the option (--rank, --alpha, --targets).</summary>
+    /// <summary>Checks rank, alpha, targets and dropout; the message names the option (--rank, --alpha, --targets, --lora-dropout).</summary>
     /// <exception cref="RuntimeOptionException">A value is out of range.</exception>
     public LoraConfig Validate()
     {
@@ -86,6 +88,11 @@ public sealed record LoraConfig(int Rank, double Alpha, IReadOnlyList<Projection
         if (Targets.Count == 0 || Targets.Distinct().Count() != Targets.Count || Targets.Any(t => !Enum.IsDefined(t)))
         {
             throw new RuntimeOptionException($"--targets: expected distinct targets among {string.Join(", ", AllTargets.Select(ShortName))}, found [{string.Join(", ", Targets)}].");
+        }
+
+        if (!(Dropout is >= 0 and < 1))
+        {
+            throw new RuntimeOptionException($"--lora-dropout: expected a dropout probability p with 0 <= p < 1, found {Dropout.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         return this;
@@ -105,6 +112,6 @@ public sealed record LoraConfig(int Rank, double Alpha, IReadOnlyList<Projection
     public long ParameterCount(ModelConfig model) =>
         model.Layers * Targets.Sum(t => (long)Rank * (Shape(model, t).In + Shape(model, t).Out));
 
-    /// <summary>True when rank, alpha and targets are the same (the base fields are not compared).</summary>
+    /// <summary>True when rank, alpha and targets are the same (neither the base fields nor dropout are compared).</summary>
     public bool SameShape(LoraConfig other) => Rank == other.Rank && Alpha.Equals(other.Alpha) && Targets.SequenceEqual(other.Targets);
 }

@@ -174,7 +174,8 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
     private static Tensor Project(Tensor x, Linear projection, ScalarType computeType, AdapterSlot slot, int layer, Projection which)
     {
         var y = Linear(x, projection.weight!, computeType);
-        return slot.Adapter?.Delta(layer, which, x, computeType) is { } delta ? y + delta.to(y.dtype) : y;
+        // The projection's mode is the model's: train() and eval() reach every submodule.
+        return slot.Adapter?.Delta(layer, which, x, computeType, projection.training) is { } delta ? y + delta.to(y.dtype) : y;
     }
 
     /// <summary>The adapter shared by every block (a plain holder, so module registration never sees it).</summary>

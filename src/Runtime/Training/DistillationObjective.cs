@@ -130,6 +130,9 @@ public sealed class DistillationObjective : ITrainingObjective, IDisposable
     }
 
     /// <inheritdoc/>
+    public string LossLabel => "distillation loss; held-out: cross-entropy (nats)";
+
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, double> TakeMetrics()
     {
         var figures = batches == 0

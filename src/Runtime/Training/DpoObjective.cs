@@ -153,6 +153,10 @@ public sealed class DpoObjective : ITrainingObjective
     }
 
     /// <inheritdoc/>
+    /// <remarks>Training and held-out curves are both the DPO loss (log 2 where the policy equals its reference).</remarks>
+    public string LossLabel => "DPO loss, -log sigmoid(beta * margin) (nats)";
+
+    /// <inheritdoc/>
     public IReadOnlyDictionary<string, double> TakeMetrics()
     {
         var figures = counted == 0 ? [] : sums.ToDictionary(p => p.Key, p => p.Value / counted);

@@ -22,4 +22,7 @@ public interface ITrainingObjective
     /// "reward_margin"), then forgets them; empty when the objective has none. Managed values only.
     /// </summary>
     IReadOnlyDictionary<string, double> TakeMetrics();
+
+    /// <summary>What <see cref="Loss"/> measures, with its unit: the loss axis of the plot (e.g. "cross-entropy (nats)").</summary>
+    string LossLabel { get; }
 }

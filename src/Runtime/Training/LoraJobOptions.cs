@@ -8,7 +8,7 @@ namespace Agents.Runtime.Training;
 /// <param name="BaseDirectory">The model folder whose weights stay frozen (never written).</param>
 /// <param name="OutputDirectory">The adapter folder to write (adapter.safetensors, adapter_config.json, metrics, checkpoint).</param>
 /// <param name="Training">The training options.</param>
-/// <param name="Lora">Rank, alpha and targets (the base fields are filled in by the job).</param>
+/// <param name="Lora">Rank, alpha, targets and dropout (the base fields are filled in by the job).</param>
 /// <param name="Merge">Also write the base with the adapter merged in as a full model folder in <paramref name="OutputDirectory"/>.</param>
 /// <param name="Resume">Continue the run checkpointed in <paramref name="OutputDirectory"/>.</param>
 /// <param name="Device">auto, cpu, cuda or cuda:N.</param>

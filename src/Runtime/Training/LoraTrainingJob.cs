@@ -1,3 +1,4 @@
+using System.Globalization;
 using Agents.Runtime.Checkpoints;
 using Agents.Runtime.Devices;
 using Agents.Runtime.Model;
@@ -19,7 +20,7 @@ public static class LoraTrainingJob
     /// <param name="onStatus">Called with a line of text at each phase.</param>
     /// <param name="cancellationToken">Cancelling writes a resumable checkpoint, then throws.</param>
     /// <exception cref="DatasetFormatException">The data is missing or malformed (file and line named).</exception>
-    /// <exception cref="RuntimeOptionException">An option is out of range (--rank, --alpha, --targets, ...), --base is no model folder, --out holds a run and --resume was not given, or the run resumed was made with other options or another base.</exception>
+    /// <exception cref="RuntimeOptionException">An option is out of range (--rank, --alpha, --targets, --lora-dropout, ...), --base is no model folder, --out holds a run and --resume was not given, or the run resumed was made with other options or another base.</exception>
     /// <exception cref="ModelFormatException">A file of the base or of the checkpoint is corrupt.</exception>
     /// <exception cref="Native.TorchUnavailableException">TorchSharp's native library cannot be loaded.</exception>
     public static async Task<LoraTrainingResult> RunAsync(
@@ -49,6 +50,13 @@ public static class LoraTrainingJob
             throw new RuntimeOptionException(
                 $"--rank/--alpha/--targets: the run in {job.OutputDirectory} was made with rank {saved.Rank}, alpha {saved.Alpha}, targets {Targets(saved)}; " +
                 $"this one asks for rank {lora.Rank}, alpha {lora.Alpha}, targets {Targets(lora)}. Resume with the same ones, or train into a new folder.");
+        }
+
+        if (saved is not null && !saved.Dropout.Equals(lora.Dropout))
+        {
+            throw new RuntimeOptionException(
+                $"--lora-dropout: the run in {job.OutputDirectory} was made with --lora-dropout {saved.Dropout.ToString(CultureInfo.InvariantCulture)}; " +
+                $"this one asks for {lora.Dropout.ToString(CultureInfo.InvariantCulture)}. Resume with the same one, or train into a new folder.");
         }
 
         onStatus?.Invoke($"reading {job.DataPath}");

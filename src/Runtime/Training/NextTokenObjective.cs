@@ -22,6 +22,9 @@ public sealed class NextTokenObjective(ITrainingData data) : ITrainingObjective
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double> TakeMetrics() => None;
 
+    /// <inheritdoc/>
+    public string LossLabel => LossPlot.CrossEntropyLabel;
+
     /// <summary>Mean cross-entropy of <paramref name="model"/> on a sampled batch (targets of -1 ignored); model thread.</summary>
     public static Tensor CrossEntropy(Transformer model, (long[] Inputs, long[] Targets) batch, int batchSize, int length)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Agents.Runtime.Checkpoints;
 using Agents.Runtime.Devices;
 using Agents.Runtime.Model;
@@ -23,7 +24,7 @@ public static class PreferenceJob
     /// <param name="onStatus">Called with a line of text at each phase.</param>
     /// <param name="cancellationToken">Cancelling writes a resumable checkpoint, then throws.</param>
     /// <exception cref="DatasetFormatException">The pairs are missing or malformed (file and line named).</exception>
-    /// <exception cref="RuntimeOptionException">An option is out of range, or the output folder holds a model and resume was not asked for.</exception>
+    /// <exception cref="RuntimeOptionException">An option is out of range, the output folder holds a model and resume was not asked for, or the run resumed was made with another beta, pairs file or reference.</exception>
     /// <exception cref="ModelFormatException">The starting model folder is missing or corrupt.</exception>
     public static async Task<PreferenceJobResult> RunAsync(
         PreferenceJobOptions job, Action<TrainingProgress>? onProgress = null, Action<string>? onStatus = null, CancellationToken cancellationToken = default)
@@ -37,6 +38,18 @@ public static class PreferenceJob
         if (!job.Resume && File.Exists(Path.Combine(job.OutputDirectory, ModelFolder.ConfigFile)))
         {
             throw new RuntimeOptionException($"--out {job.OutputDirectory}: the folder already holds a model; pass --resume to continue its run, or choose another folder.");
+        }
+
+        // What the DPO loss depends on beyond the training options: a resumed run must keep them.
+        var objectiveOptions = new Dictionary<string, string>
+        {
+            [job.PairsFromChat ? "--dpo-from-chat" : "--dpo"] = Path.GetFullPath(job.PairsPath),
+            ["--beta"] = job.Beta.ToString("R", CultureInfo.InvariantCulture),
+            ["--init"] = Path.GetFullPath(job.InitFrom),
+        };
+        if (job.Resume)
+        {
+            Trainer.RequireSameObjectiveOptions(job.OutputDirectory, objectiveOptions);
         }
 
         onStatus?.Invoke($"reading {job.PairsPath}");
@@ -106,6 +119,7 @@ public static class PreferenceJob
             Tokenizer = tokenizer,
             OnProgress = onProgress,
             SaveType = job.SaveType,
+            ObjectiveOptions = objectiveOptions,
         };
         var result = await trainer.RunAsync(job.Resume, cancellationToken);
         var (after, heldOutAfter) = await thread.RunAsync(

@@ -12,7 +12,8 @@ namespace Agents.Runtime.Training;
 /// The training loop: AdamW with warm-up and cosine decay, gradient accumulation and clipping, held-out
 /// evaluation, metrics (training.jsonl, loss.png), resumable checkpoints. Every step runs on the model thread in
 /// its own dispose scope; batches are drawn from a generator seeded by (seed, step), so a resumed run sees the same
-/// batches as an uninterrupted one. Cancelling writes a checkpoint (when there is an output folder) and then throws.
+/// batches as an uninterrupted one. Cancelling finishes the current step, writes a checkpoint (when there is an output
+/// folder) and then throws <see cref="TrainingStoppedException"/>.
 /// </summary>
 public sealed class Trainer
 {
@@ -69,11 +70,20 @@ public sealed class Trainer
     /// <summary>LoRA: train only this adapter, attached to the model (whose weights stay frozen), and checkpoint it instead of the model.</summary>
     public LoraAdapter? Adapter { get; init; }
 
+    /// <summary>
+    /// The options that shape the objective beyond <see cref="TrainingOptions"/>, by command-line name ("--beta", "--teacher",
+    /// ...) to value, e.g. a DPO beta: recorded in the checkpoint; a resume with other values is refused, naming the option.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ObjectiveOptions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Tokens per optimiser step.</summary>
     public long TokensPerStep => (long)options.BatchSize * length * options.AccumulationSteps;
 
     /// <summary>Runs to the last step; with <paramref name="resume"/>, continues from the checkpoint in <see cref="OutputDirectory"/> if there is one.</summary>
-    /// <exception cref="ModelFormatException">The checkpoint to resume is corrupt or was made with other options.</exception>
+    /// <exception cref="ModelFormatException">The checkpoint to resume is corrupt or was made with other training options.</exception>
+    /// <exception cref="RuntimeOptionException">The checkpoint to resume was made with other <see cref="ObjectiveOptions"/>.</exception>
+    /// <exception cref="TrainingStoppedException">Cancelled before the last step; the checkpoint in <see cref="OutputDirectory"/> resumes the run.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled with no checkpoint to resume (no output folder, or no step done yet).</exception>
     public async Task<TrainingResult> RunAsync(bool resume = false, CancellationToken cancellationToken = default)
     {
         if (Adapter is not null && !ReferenceEquals(model.Adapter, Adapter))
@@ -151,7 +161,17 @@ public sealed class Trainer
             await CheckpointAsync(optimizer, lastDone, history);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested && lastDone < options.Steps)
+        {
+            // A checkpoint of lastDone exists when this run did a step (written just above) or resumed one.
+            if (OutputDirectory is not null && lastDone > 0)
+            {
+                throw new TrainingStoppedException(lastDone, options.Steps, OutputDirectory, cancellationToken);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         return new TrainingResult(history, history.LastOrDefault(h => h.ValidationLoss is not null)?.ValidationLoss, clock.Elapsed);
     }
 
@@ -183,7 +203,9 @@ public sealed class Trainer
         var total = 0.0;
         for (var micro = 0; micro < options.AccumulationSteps; micro++)
         {
-            var random = new Random(unchecked((((options.Seed * 1000003) + step) * 8191) + micro));
+            var seed = unchecked((((options.Seed * 1000003) + step) * 8191) + micro);
+            var random = new Random(seed);
+            Adapter?.SeedDropout(seed);
             var loss = objective.Loss(model, heldOut: false, random, options.BatchSize, length);
             (loss / options.AccumulationSteps).backward();
             total += loss.item<float>();
@@ -230,9 +252,65 @@ public sealed class Trainer
 
             optimizer.Save(Path.Combine(directory, OptimizerFile));
         });
-        var state = JsonSerializer.Serialize(new { step, options });
+        var state = JsonSerializer.Serialize(new { step, options, objective = ObjectiveOptions });
         File.WriteAllText(Path.Combine(directory, StateFile), state);
-        LossPlot.Save(history, Path.Combine(directory, PlotFile));
+        LossPlot.Save(history, Path.Combine(directory, PlotFile), objective.LossLabel);
+    }
+
+    /// <summary>The step of the resumable checkpoint in <paramref name="directory"/>, or null when it holds none.</summary>
+    public static int? CheckpointStep(string directory)
+    {
+        var path = Path.Combine(directory, StateFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var state = JsonDocument.Parse(File.ReadAllText(path));
+            return state.RootElement.TryGetProperty("step", out var step) && step.TryGetInt32(out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Refuses to resume the checkpoint in <paramref name="directory"/> when it was made with other objective options
+    /// (see <see cref="ObjectiveOptions"/>): an option given to one run and not the other, or with another value.
+    /// Checkpoints that recorded none (written before they were recorded) and folders without a checkpoint pass.
+    /// Jobs call it before they write anything; <see cref="RunAsync"/> calls it again.
+    /// </summary>
+    /// <exception cref="RuntimeOptionException">An option differs; the message names it, both values and the folder.</exception>
+    public static void RequireSameObjectiveOptions(string directory, IReadOnlyDictionary<string, string> objectiveOptions)
+    {
+        var statePath = Path.Combine(directory, StateFile);
+        if (!File.Exists(statePath))
+        {
+            return;
+        }
+
+        using var state = JsonDocument.Parse(File.ReadAllText(statePath));
+        if (!state.RootElement.TryGetProperty("objective", out var recorded) || recorded.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var saved = recorded.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString());
+        foreach (var name in objectiveOptions.Keys.Concat(saved.Keys).Distinct())
+        {
+            var (then, now) = (saved.GetValueOrDefault(name), objectiveOptions.GetValueOrDefault(name));
+            if (then == now)
+            {
+                continue;
+            }
+
+            string With(string? value) => value is null ? $"without {name}" : $"with {name} {value}";
+            throw new RuntimeOptionException(
+                $"{name}: the run in {directory} was made {With(then)} and cannot be resumed {With(now)}; resume it {With(then)}, or train into a new folder.");
+        }
     }
 
     private async Task<int> ResumeAsync(AdamW optimizer, List<TrainingProgress> history, CancellationToken cancellationToken)
@@ -247,6 +325,8 @@ public sealed class Trainer
         {
             throw new ModelFormatException($"{statePath}: the checkpoint was made with other training options ({saved}); resume with the same ones, or train into a new folder.");
         }
+
+        RequireSameObjectiveOptions(directory, ObjectiveOptions);
 
         await thread.RunAsync(
             () =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Agents.Runtime.Checkpoints;
 using Agents.Runtime.Devices;
 using Agents.Runtime.Model;
@@ -23,7 +24,7 @@ public static class TrainingJob
     /// <param name="onStatus">Called with a line of text at each phase (reading data, training the tokenizer, ...).</param>
     /// <param name="cancellationToken">Cancelling writes a resumable checkpoint, then throws.</param>
     /// <exception cref="DatasetFormatException">The data is missing or malformed (file and line named).</exception>
-    /// <exception cref="RuntimeOptionException">An option is out of range, or the output folder holds a model and --resume was not given.</exception>
+    /// <exception cref="RuntimeOptionException">An option is out of range, the output folder holds a model and --resume was not given, or the run resumed was distilled with other options (or without them).</exception>
     /// <exception cref="Native.TorchUnavailableException">TorchSharp's native library cannot be loaded.</exception>
     public static async Task<TrainingResult> RunAsync(
         TrainingJobOptions job, Action<TrainingProgress>? onProgress = null, Action<string>? onStatus = null, CancellationToken cancellationToken = default)
@@ -33,6 +34,12 @@ public static class TrainingJob
         if (!job.Resume && File.Exists(Path.Combine(job.OutputDirectory, ModelFolder.ConfigFile)))
         {
             throw new RuntimeOptionException($"--out {job.OutputDirectory}: the folder already holds a model; pass --resume to continue its run, or choose another folder.");
+        }
+
+        var objectiveOptions = ObjectiveOptions(job.Distillation);
+        if (resuming)
+        {
+            Trainer.RequireSameObjectiveOptions(job.OutputDirectory, objectiveOptions);
         }
 
         onStatus?.Invoke($"reading {job.DataPath}");
@@ -117,10 +124,19 @@ public static class TrainingJob
             Tokenizer = tokenizer,
             OnProgress = onProgress,
             SaveType = job.SaveType,
+            ObjectiveOptions = objectiveOptions,
         };
         var result = await trainer.RunAsync(job.Resume, cancellationToken);
         await thread.RunAsync(model.Dispose, CancellationToken.None);
         await thread.RunAsync(() => (objective as IDisposable)?.Dispose(), CancellationToken.None);
         return result;
     }
+
+    /// <summary>What a resumed run must share with the run it resumes beyond the training options: the teacher and how it is distilled.</summary>
+    private static Dictionary<string, string> ObjectiveOptions(DistillationOptions? distillation) => distillation is null ? [] : new()
+    {
+        ["--teacher"] = Path.GetFullPath(distillation.TeacherDirectory),
+        ["--kd-temperature"] = distillation.Temperature.ToString("R", CultureInfo.InvariantCulture),
+        ["--kd-weight"] = distillation.Weight.ToString("R", CultureInfo.InvariantCulture),
+    };
 }

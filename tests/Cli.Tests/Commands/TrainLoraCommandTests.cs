@@ -73,7 +73,10 @@ public sealed class TrainLoraCommandTests
     [InlineData("--targets q,foo", "--targets: unknown target \"foo\"")]
     [InlineData("--base-missing", "--base")]
     [InlineData("--no-base", "--lora needs --base")]
-    [InlineData("--no-lora --merge", "--base and --merge apply only with --lora")]
+    [InlineData("--no-lora --merge", "--base, --merge and --lora-dropout apply only with --lora")]
+    [InlineData("--lora-dropout 1", "--lora-dropout: expected a dropout probability p with 0 <= p < 1, found 1")]
+    [InlineData("--lora-dropout -0.2", "--lora-dropout: expected a dropout probability")]
+    [InlineData("--no-lora --no-base --lora-dropout 0.1", "--base, --merge and --lora-dropout apply only with --lora")]
     public async Task Bad_lora_options_exit_2_naming_the_option_and_write_nothing(string options, string expected)
     {
         using var temp = new TempFolder();

@@ -35,6 +35,15 @@ public sealed class TrainPreferenceAndDistillationTests
         Assert.True(lines[3].TryGetProperty("val_accuracy", out _));
         Assert.Equal(File.ReadAllText(Path.Combine(temp["base"], "tokenizer.json")), File.ReadAllText(Path.Combine(temp["dpo"], "tokenizer.json")));
 
+        // Resuming with another beta is refused before anything is written, naming the option, both values and the folder.
+        var state = File.ReadAllText(Path.Combine(temp["dpo"], "trainer_state.json"));
+        var otherBeta = await CliHarness.RunAsync(
+            "train", "--dpo", temp["pairs.jsonl"], "--init", temp["base"], "--out", temp["dpo"], "--beta", "0.3", "--resume",
+            "--steps", "8", "--batch", "2", "--lr", "0.005", "--eval-every", "4", "--threads", "1");
+        Assert.Equal(2, otherBeta.Exit);
+        Assert.Contains($"--beta: the run in {temp["dpo"]} was made with --beta 0.2 and cannot be resumed with --beta 0.3", otherBeta.Err);
+        Assert.Equal(state, File.ReadAllText(Path.Combine(temp["dpo"], "trainer_state.json")));
+
         var fromChat = await CliHarness.RunAsync(
             "train", "--dpo-from-chat", temp["chat.jsonl"], "--init", temp["base"], "--out", temp["dpo-chat"], "--steps", "2", "--batch", "2", "--threads", "1");
         Assert.True(fromChat.Exit == 0, fromChat.Err);
@@ -116,6 +125,12 @@ public sealed class TrainPreferenceAndDistillationTests
 
         var last = JsonDocument.Parse(File.ReadAllLines(Path.Combine(temp["student"], "training.jsonl"))[^1]).RootElement;
         Assert.True(last.TryGetProperty("kd_divergence", out _) && last.TryGetProperty("val_kd_divergence", out _), last.ToString());
+
+        var otherWeight = await CliHarness.RunAsync(
+            "train", "--sft", "--data", temp["chat.jsonl"], "--teacher", temp["teacher"], "--kd-temperature", "2", "--kd-weight", "0.7", "--resume",
+            "--out", temp["student"], "--config", temp["student.json"], "--steps", "6", "--batch", "4", "--eval-every", "3", "--threads", "1");
+        Assert.Equal(2, otherWeight.Exit);
+        Assert.Contains($"--kd-weight: the run in {temp["student"]} was made with --kd-weight 0.5 and cannot be resumed with --kd-weight 0.7", otherWeight.Err);
 
         // A model with its own tokenizer (trained on other text) cannot be the student of this teacher.
         File.WriteAllText(temp["other.txt"], string.Concat(Enumerable.Repeat("zebra quartz vortex jumble ", 200)));

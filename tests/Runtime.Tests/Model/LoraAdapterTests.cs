@@ -13,7 +13,7 @@ public sealed class LoraAdapterTests
 
     public LoraAdapterTests() => TinyModels.RequireTorch();
 
-    private static LoraConfig Config(int rank = 2, double alpha = 4, string targets = "all") => new(rank, alpha, LoraConfig.ParseTargets(targets));
+    private static LoraConfig Config(int rank = 2, double alpha = 4, string targets = "all", double dropout = 0) => new(rank, alpha, LoraConfig.ParseTargets(targets), Dropout: dropout);
 
     [Fact]
     public void A_fresh_adapter_leaves_the_logits_exactly_unchanged()
@@ -83,13 +83,78 @@ public sealed class LoraAdapterTests
     }
 
     [Fact]
+    public void Without_dropout_the_change_is_scale_times_x_a_transposed_b_transposed_in_train_and_eval_mode_alike()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new Transformer(TinyModels.Config(), seed: 1);
+        using var adapter = LoraAdapter.Create(model, Config(rank: 2, alpha: 6), seed: 3);
+        using var _ = no_grad();
+        RandomiseB(adapter, seed: 5);
+        var x = randn([2, 5, 16], generator: new TorchSharp.torch.Generator(9));
+        var a = adapter.NamedParameters.Single(p => p.Name == "layers.1.self_attn.q_proj.lora_A.weight").Parameter;
+        var b = adapter.NamedParameters.Single(p => p.Name == "layers.1.self_attn.q_proj.lora_B.weight").Parameter;
+        var expected = x.matmul(a.t()).matmul(b.t()) * 3.0;
+
+        var training = adapter.Delta(1, Projection.Query, x, ScalarType.Float32, training: true)!;
+        var evaluating = adapter.Delta(1, Projection.Query, x, ScalarType.Float32, training: false)!;
+
+        Assert.True(training.allclose(expected, rtol: 1e-5, atol: 1e-6), "p = 0 computes (alpha / rank) B A x");
+        Assert.Equal(0.0, (training - evaluating).abs().max().item<float>());
+        adapter.Attach(model);
+        var input = tensor(Tokens).unsqueeze(0);
+        model.train();
+        var trainLogits = model.forward(input);
+        model.eval();
+        Assert.Equal(0.0, (model.forward(input) - trainLogits).abs().max().item<float>());
+    }
+
+    [Fact]
+    public void Dropout_changes_the_training_pass_only_and_the_same_seed_drops_the_same_values()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new Transformer(TinyModels.Config(), seed: 1);
+        using var plain = LoraAdapter.Create(model, Config(rank: 4, alpha: 8), seed: 3);
+        using var dropping = LoraAdapter.Create(model, Config(rank: 4, alpha: 8, dropout: 0.5), seed: 3);
+        using var _ = no_grad();
+        RandomiseB(plain, seed: 5);
+        RandomiseB(dropping, seed: 5);
+        var input = tensor(Tokens).unsqueeze(0);
+        Tensor Logits(LoraAdapter adapter, bool training, long dropoutSeed = 0)
+        {
+            model.Adapter = adapter;
+            model.train(training);
+            adapter.SeedDropout(dropoutSeed);
+            return model.forward(input);
+        }
+
+        // Eval mode: dropout does nothing, so the adapter with p = 0.5 answers as the one without.
+        Assert.Equal(0.0, (Logits(dropping, training: false) - Logits(plain, training: false)).abs().max().item<float>());
+
+        var first = Logits(dropping, training: true, dropoutSeed: 11);
+        Assert.True((first - Logits(plain, training: true)).abs().max().item<float>() > 1e-3, "p = 0.5 should change the training pass");
+        Assert.Equal(0.0, (Logits(dropping, training: true, dropoutSeed: 11) - first).abs().max().item<float>());
+        Assert.True((Logits(dropping, training: true, dropoutSeed: 12) - first).abs().max().item<float>() > 1e-4, "another seed drops other values");
+        model.Adapter = null;
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void A_dropout_outside_zero_to_one_is_refused_naming_the_option(double dropout)
+    {
+        var error = Assert.Throws<RuntimeOptionException>(() => Config(dropout: dropout).Validate());
+        Assert.StartsWith("--lora-dropout:", error.Message);
+    }
+
+    [Fact]
     public void A_saved_adapter_loads_onto_its_base_and_records_rank_alpha_targets_and_the_base_hash()
     {
         using var temp = new TempFolder();
         using var scope = NewDisposeScope();
         using var model = new Transformer(TinyModels.Config(), seed: 1);
         using var _ = no_grad();
-        using var adapter = LoraAdapter.Create(model, Config(rank: 3, alpha: 6, targets: "q,v,down"), seed: 3, baseModel: "/models/base");
+        using var adapter = LoraAdapter.Create(model, Config(rank: 3, alpha: 6, targets: "q,v,down", dropout: 0.05), seed: 3, baseModel: "/models/base");
         RandomiseB(adapter, seed: 5);
         LoraFolder.Save(temp.Path, adapter);
 
@@ -98,13 +163,17 @@ public sealed class LoraAdapterTests
         Assert.Equal("LORA", root.GetProperty("peft_type").GetString());
         Assert.Equal(3, root.GetProperty("r").GetInt32());
         Assert.Equal(6, root.GetProperty("lora_alpha").GetDouble());
+        Assert.Equal(0.05, root.GetProperty("lora_dropout").GetDouble());
+        Assert.Equal(0.05, LoraFolder.LoadConfig(temp.Path).Dropout);
         Assert.Equal(["q_proj", "v_proj", "down_proj"], root.GetProperty("target_modules").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("/models/base", root.GetProperty("base_model_name_or_path").GetString());
         Assert.Equal(LoraAdapter.WeightsSha256(model), root.GetProperty("base_model_sha256").GetString());
         Assert.Equal(64, root.GetProperty("base_model_sha256").GetString()!.Length);
         Assert.Contains("layers.1.mlp.down_proj.lora_B.weight", SafeTensors.Read(temp[LoraFolder.WeightsFile]).Keys);
 
+        // Eval mode, as inference runs: the adapter's dropout only acts while training.
         var input = tensor(Tokens).unsqueeze(0);
+        model.eval();
         adapter.Attach(model);
         var expected = model.forward(input);
         model.Adapter = null;

@@ -142,6 +142,53 @@ public sealed class DistillationTests : IDisposable
         Assert.Throws<RuntimeOptionException>(() => new DistillationOptions("t", Weight: 1.5).Validate());
     }
 
+    [Fact]
+    public async Task A_distillation_resume_with_another_teacher_temperature_or_weight_is_refused_naming_the_option_both_values_and_the_folder()
+    {
+        var chat = temp["chat.jsonl"];
+        File.WriteAllLines(chat, new[] { "cat", "dog", "fish", "bird", "cow" }.Select(p =>
+            $$"""{"messages":[{"role":"user","content":"What does the {{p}} say?"},{"role":"assistant","content":"The {{p}} says hello."}]}"""));
+        var tokenizer = BpeTrainer.Train(DatasetReader.ReadChat(chat).SelectMany(c => c.Select(m => m.Content)), 280);
+        await thread.RunAsync(() =>
+        {
+            using var teacher = new Transformer(new ModelConfig(tokenizer.VocabularySize, ContextLength: 32, Layers: 1, Heads: 2, KeyValueHeads: 1, Width: 16, HiddenSize: 32), seed: 5);
+            ModelFolder.Save(temp["teacher"], teacher, tokenizer);
+            ModelFolder.Save(temp["teacher-copy"], teacher, tokenizer);
+        });
+
+        var output = temp["student"];
+        var student = new ModelConfig(0, ContextLength: 32, Layers: 1, Heads: 2, KeyValueHeads: 1, Width: 8, HiddenSize: 16);
+        var distillation = new DistillationOptions(temp["teacher"], Temperature: 2, Weight: 0.5);
+        var job = new TrainingJobOptions(
+            chat, output, new TrainingOptions(Steps: 4, BatchSize: 2, WarmupSteps: 1, EvalEvery: 0, EvalBatches: 1), Sft: true, Model: student, Resume: true, Device: "cpu", Threads: 1, Distillation: distillation);
+        using (var cancel = new CancellationTokenSource())
+        {
+            var stopped = await Assert.ThrowsAsync<TrainingStoppedException>(() => TrainingJob.RunAsync(job, p =>
+            {
+                if (p.Step == 2)
+                {
+                    cancel.Cancel();
+                }
+            }, cancellationToken: cancel.Token));
+            Assert.Equal(2, stopped.Step);
+        }
+
+        var state = File.ReadAllText(Path.Combine(output, Trainer.StateFile));
+        async Task<string> Refused(TrainingJobOptions other) => (await Assert.ThrowsAsync<RuntimeOptionException>(() => TrainingJob.RunAsync(other))).Message;
+        Assert.Equal(
+            $"--kd-weight: the run in {output} was made with --kd-weight 0.5 and cannot be resumed with --kd-weight 0.7; resume it with --kd-weight 0.5, or train into a new folder.",
+            await Refused(job with { Distillation = distillation with { Weight = 0.7 } }));
+        Assert.StartsWith($"--kd-temperature: the run in {output} was made with --kd-temperature 2 and cannot be resumed with --kd-temperature 3;", await Refused(job with { Distillation = distillation with { Temperature = 3 } }));
+        Assert.StartsWith(
+            $"--teacher: the run in {output} was made with --teacher {temp["teacher"]} and cannot be resumed with --teacher {temp["teacher-copy"]};",
+            await Refused(job with { Distillation = distillation with { TeacherDirectory = temp["teacher-copy"] } }));
+        Assert.StartsWith($"--teacher: the run in {output} was made with --teacher {temp["teacher"]} and cannot be resumed without --teacher;", await Refused(job with { Distillation = null }));
+        Assert.Equal(state, File.ReadAllText(Path.Combine(output, Trainer.StateFile)));
+
+        var resumed = await TrainingJob.RunAsync(job);
+        Assert.Equal([1, 2, 3, 4], resumed.History.Select(p => p.Step));
+    }
+
     /// <summary>A sequence with a little randomness (every fifth token), so the teacher's distribution is not one-hot.</summary>
     private static int Pattern(int i) => i % 5 == 4 ? 10 + ((i * 7919) % 13 % 3) : (i % 5) + 1;
 

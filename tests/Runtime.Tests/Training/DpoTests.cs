@@ -130,6 +130,48 @@ public sealed class DpoTests : IDisposable
         Assert.False(Directory.Exists(temp["out"]));
     }
 
+    [Fact]
+    public async Task A_dpo_resume_with_another_beta_or_pairs_file_is_refused_naming_the_option_both_values_and_the_folder()
+    {
+        var pairs = Names.Select(n => new PreferencePair(Prompt(n), Valid(n), Invalid(n))).ToList();
+        PreferencePairs.Write(temp["pairs.jsonl"], pairs);
+        File.Copy(temp["pairs.jsonl"], temp["same-pairs.jsonl"]);
+        var tokenizer = BpeTrainer.Train(Names.Select(Valid).Concat(Names.Select(Invalid)), 300);
+        await thread.RunAsync(() =>
+        {
+            using var model = new Transformer(new ModelConfig(tokenizer.VocabularySize, ContextLength: 64, Layers: 1, Heads: 2, KeyValueHeads: 1, Width: 16, HiddenSize: 32), seed: 2);
+            ModelFolder.Save(temp["init"], model, tokenizer);
+        });
+
+        var output = temp["dpo"];
+        var job = new PreferenceJobOptions(
+            temp["pairs.jsonl"], temp["init"], output, new TrainingOptions(Steps: 4, BatchSize: 2, WarmupSteps: 1, EvalEvery: 0, EvalBatches: 1), Beta: 0.1, Resume: true, Device: "cpu", Threads: 1);
+        using (var cancel = new CancellationTokenSource())
+        {
+            var stopped = await Assert.ThrowsAsync<TrainingStoppedException>(() => PreferenceJob.RunAsync(job, p =>
+            {
+                if (p.Step == 2)
+                {
+                    cancel.Cancel();
+                }
+            }, cancellationToken: cancel.Token));
+            Assert.Equal(2, stopped.Step);
+        }
+
+        var state = File.ReadAllText(Path.Combine(output, Trainer.StateFile));
+        async Task<string> Refused(PreferenceJobOptions other) => (await Assert.ThrowsAsync<RuntimeOptionException>(() => PreferenceJob.RunAsync(other))).Message;
+        Assert.Equal(
+            $"--beta: the run in {output} was made with --beta 0.1 and cannot be resumed with --beta 0.25; resume it with --beta 0.1, or train into a new folder.",
+            await Refused(job with { Beta = 0.25 }));
+        Assert.StartsWith(
+            $"--dpo: the run in {output} was made with --dpo {temp["pairs.jsonl"]} and cannot be resumed with --dpo {temp["same-pairs.jsonl"]};",
+            await Refused(job with { PairsPath = temp["same-pairs.jsonl"] }));
+        Assert.Equal(state, File.ReadAllText(Path.Combine(output, Trainer.StateFile)));
+
+        var resumed = await PreferenceJob.RunAsync(job);
+        Assert.Equal([1, 2, 3, 4], resumed.Training.History.Select(p => p.Step));
+    }
+
     internal static IReadOnlyList<ChatMessage> Prompt(string name) =>
         [new ChatMessage("system", "Reply with JSON."), new ChatMessage("user", $"How is {name} feeling?")];
 

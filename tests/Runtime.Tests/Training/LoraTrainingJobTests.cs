@@ -108,15 +108,16 @@ public sealed class LoraTrainingJobTests(TinyChatModel tiny) : IDisposable
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task A_resumed_lora_run_follows_the_uninterrupted_loss_curve_and_checks_its_base()
+    public async Task A_resumed_lora_run_with_dropout_follows_the_uninterrupted_loss_curve_and_checks_its_base()
     {
         var (baseFolder, data) = await WriteBaseAndDataAsync();
         var options = Options with { Steps = 10, EvalEvery = 5 };
-        var straight = await LoraTrainingJob.RunAsync(new LoraJobOptions(data, baseFolder, temp["straight"], options, Lora, Device: "cpu", Threads: 1));
+        var lora = Lora with { Dropout = 0.1 };
+        var straight = await LoraTrainingJob.RunAsync(new LoraJobOptions(data, baseFolder, temp["straight"], options, lora, Device: "cpu", Threads: 1));
 
         using var cancel = new CancellationTokenSource();
-        var job = new LoraJobOptions(data, baseFolder, temp["resumed"], options, Lora, Resume: true, Device: "cpu", Threads: 1);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => LoraTrainingJob.RunAsync(job, p =>
+        var job = new LoraJobOptions(data, baseFolder, temp["resumed"], options, lora, Resume: true, Device: "cpu", Threads: 1);
+        await Assert.ThrowsAsync<TrainingStoppedException>(() => LoraTrainingJob.RunAsync(job, p =>
         {
             if (p.Step == 4)
             {
@@ -132,7 +133,10 @@ public sealed class LoraTrainingJobTests(TinyChatModel tiny) : IDisposable
             ModelFolder.Save(other, different, tiny.Tokenizer);
         });
         Assert.StartsWith($"--base {other}:", (await Assert.ThrowsAsync<RuntimeOptionException>(() => LoraTrainingJob.RunAsync(job with { BaseDirectory = other }))).Message);
-        Assert.StartsWith("--rank/--alpha/--targets:", (await Assert.ThrowsAsync<RuntimeOptionException>(() => LoraTrainingJob.RunAsync(job with { Lora = Lora with { Rank = 2 } }))).Message);
+        Assert.StartsWith("--rank/--alpha/--targets:", (await Assert.ThrowsAsync<RuntimeOptionException>(() => LoraTrainingJob.RunAsync(job with { Lora = lora with { Rank = 2 } }))).Message);
+        Assert.StartsWith(
+            $"--lora-dropout: the run in {temp["resumed"]} was made with --lora-dropout 0.1; this one asks for 0.",
+            (await Assert.ThrowsAsync<RuntimeOptionException>(() => LoraTrainingJob.RunAsync(job with { Lora = Lora }))).Message);
 
         var resumed = await LoraTrainingJob.RunAsync(job);
         Assert.Null(resumed.BaseValidationLoss);

@@ -66,7 +66,9 @@ public sealed class TrainerTests : IDisposable
                 }
             },
         };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopping.RunAsync(cancellationToken: cancel.Token));
+        var stopped = await Assert.ThrowsAsync<TrainingStoppedException>(() => stopping.RunAsync(cancellationToken: cancel.Token));
+        Assert.Equal((6, 12, interruptedFolder), (stopped.Step, stopped.TotalSteps, stopped.CheckpointDirectory));
+        Assert.Equal(6, Trainer.CheckpointStep(interruptedFolder));
         Assert.Equal(6, MetricsLog.Read(Path.Combine(interruptedFolder, Trainer.MetricsFile), int.MaxValue).Count);
 
         var second = await thread.CreateAsync(() => new Transformer(TinyModels.Config(), seed: 999));
@@ -81,6 +83,60 @@ public sealed class TrainerTests : IDisposable
 
         var logged = MetricsLog.Read(Path.Combine(interruptedFolder, Trainer.MetricsFile), int.MaxValue);
         Assert.Equal(Enumerable.Range(1, 12), logged.Select(p => p.Step));
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_checkpoints_its_last_step_and_resuming_continues_after_it()
+    {
+        var tokens = RandomTokens(600, 50, seed: 6);
+        var options = new TrainingOptions(Steps: 8, BatchSize: 2, SequenceLength: 8, WarmupSteps: 1, EvalEvery: 0, EvalBatches: 1);
+        var model = await thread.CreateAsync(() => new Transformer(TinyModels.Config(), seed: 2));
+        using var cancel = new CancellationTokenSource();
+        var trainer = new Trainer(thread, model, new TokenStream(tokens), options)
+        {
+            OutputDirectory = folder,
+            ObjectiveOptions = new Dictionary<string, string> { ["--example"] = "1" },
+            OnProgress = p =>
+            {
+                if (p.Step == 3)
+                {
+                    cancel.Cancel();
+                }
+            },
+        };
+
+        var stopped = await Assert.ThrowsAsync<TrainingStoppedException>(() => trainer.RunAsync(cancellationToken: cancel.Token));
+
+        Assert.Equal(3, stopped.Step);
+        Assert.Equal(3, Trainer.CheckpointStep(folder));
+        Assert.True(File.Exists(Path.Combine(folder, Trainer.OptimizerFile)) && File.Exists(Path.Combine(folder, ModelFolder.WeightsFile)));
+        var refused = Assert.Throws<RuntimeOptionException>(() => Trainer.RequireSameObjectiveOptions(folder, new Dictionary<string, string>()));
+        Assert.StartsWith($"--example: the run in {folder} was made with --example 1 and cannot be resumed without --example;", refused.Message);
+
+        var again = await thread.CreateAsync(() => new Transformer(TinyModels.Config(), seed: 99));
+        var seen = new List<int>();
+        var resumed = new Trainer(thread, again, new TokenStream(tokens), options)
+        {
+            OutputDirectory = folder,
+            ObjectiveOptions = new Dictionary<string, string> { ["--example"] = "1" },
+            OnProgress = p => seen.Add(p.Step),
+        };
+        var result = await resumed.RunAsync(resume: true);
+        Assert.Equal([4, 5, 6, 7, 8], seen);
+        Assert.Equal(Enumerable.Range(1, 8), result.History.Select(p => p.Step));
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_before_its_first_step_throws_a_plain_cancellation_and_leaves_no_checkpoint()
+    {
+        var options = new TrainingOptions(Steps: 4, BatchSize: 2, SequenceLength: 8, WarmupSteps: 1, EvalEvery: 0);
+        var model = await thread.CreateAsync(() => new Transformer(TinyModels.Config(), seed: 2));
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new Trainer(thread, model, new TokenStream(RandomTokens(300, 50, seed: 1)), options) { OutputDirectory = folder }.RunAsync(cancellationToken: cancel.Token));
+        Assert.IsNotType<TrainingStoppedException>(error);
+        Assert.Null(Trainer.CheckpointStep(folder));
     }
 
     [Fact]
