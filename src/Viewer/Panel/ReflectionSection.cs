@@ -13,38 +13,34 @@ namespace Agents.Viewer.Panel;
 /// <param name="max">The most lines to show.</param>
 public sealed class ReflectionSection(MemoryBank bank, int max = 8) : IAgentPanelSection
 {
-    private (string Agent, DateTime Time, PanelSection? Section) _last;
+    private readonly LastSection _last = new();
 
     /// <inheritdoc />
     public PanelSection? Build(TownFrame frame, AgentFrame agent)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(agent);
-        if (_last.Agent == agent.Name && _last.Time == frame.Time)
+        return _last.GetOrBuild(agent.Name, frame.Time, () => Tree(agent.Name, frame.Time));
+    }
+
+    private PanelSection? Tree(string agent, DateTime time)
+    {
+        if (!bank.TryGetStream(agent, out var stream))
         {
-            return _last.Section;
+            return null;
         }
 
-        PanelSection? section = null;
-        if (bank.TryGetStream(agent.Name, out var stream))
+        var made = MemorySections.MadeBy(stream, time).ToList();
+        if (!made.Any(m => m.Kind == MemoryKind.Reflection))
         {
-            var made = MemorySections.MadeBy(stream, frame.Time).ToList();
-            if (made.Any(m => m.Kind == MemoryKind.Reflection))
-            {
-                var lines = new ReflectionTree(made).Walk()
-                    .Where(l => l.Level > 0 || l.Memory.Kind == MemoryKind.Reflection)
-                    .Take(max)
-                    .Select(l => new PanelLine($"{new string(' ', 2 * l.Level)}{(l.Level == 0 ? "◆ " : "· ")}{l.Memory.Text}"))
-                    .ToList();
-                section = new PanelSection("Reflections", lines);
-            }
-            else
-            {
-                section = new PanelSection("Reflections", [new PanelLine("(none yet)")]);
-            }
+            return new PanelSection("Reflections", [new PanelLine("(none yet)")]);
         }
 
-        _last = (agent.Name, frame.Time, section);
-        return section;
+        var lines = new ReflectionTree(made).Walk()
+            .Where(l => l.Level > 0 || l.Memory.Kind == MemoryKind.Reflection)
+            .Take(max)
+            .Select(l => new PanelLine($"{new string(' ', 2 * l.Level)}{(l.Level == 0 ? "◆ " : "· ")}{l.Memory.Text}"))
+            .ToList();
+        return new PanelSection("Reflections", lines);
     }
 }

@@ -15,30 +15,28 @@ namespace Agents.Viewer.Panel;
 /// <param name="max">The most memories to show.</param>
 public sealed class RetrievalSection(MemoryBank bank, int max = 3) : IAgentPanelSection
 {
-    private (string Agent, DateTime Time, PanelSection? Section) _last;
+    private readonly LastSection _last = new();
 
     /// <inheritdoc />
     public PanelSection? Build(TownFrame frame, AgentFrame agent)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(agent);
-        if (_last.Agent == agent.Name && _last.Time == frame.Time)
+        return _last.GetOrBuild(agent.Name, frame.Time, () => Ranking(agent.Name, frame.Time));
+    }
+
+    private PanelSection? Ranking(string agent, DateTime time)
+    {
+        if (!bank.TryGetStream(agent, out var stream))
         {
-            return _last.Section;
+            return null;
         }
 
-        PanelSection? section = null;
-        if (bank.TryGetStream(agent.Name, out var stream))
-        {
-            var ranked = stream.Rank([], frame.Time, RetrievalSettings.Default, max);
-            section = new PanelSection(
-                "Retrieval now: total (recency, importance, relevance)",
-                ranked.Count == 0
-                    ? [new PanelLine("(nothing to retrieve yet)")]
-                    : [.. ranked.Select(r => new PanelLine(string.Create(CultureInfo.InvariantCulture, $"{r.Total:F2} ({r.Recency:F2}, {r.Importance:F2}, {r.Relevance:F2}) {r.Memory.Text}")))]);
-        }
-
-        _last = (agent.Name, frame.Time, section);
-        return section;
+        var ranked = stream.Rank([], time, RetrievalSettings.Default, max);
+        return new PanelSection(
+            "Retrieval now: total (recency, importance, relevance)",
+            ranked.Count == 0
+                ? [new PanelLine("(nothing to retrieve yet)")]
+                : [.. ranked.Select(r => new PanelLine(string.Create(CultureInfo.InvariantCulture, $"{r.Total:F2} ({r.Recency:F2}, {r.Importance:F2}, {r.Relevance:F2}) {r.Memory.Text}")))]);
     }
 }
