@@ -124,9 +124,10 @@ public static class ArenaRunner
     public const int ItemsInFlight = 16;
 
     /// <summary>
-    /// Plays one strategy on <paramref name="items"/>, <see cref="ItemsInFlight"/> at a time (items are independent, and
-    /// the minds here answer per prompt, so the result does not depend on the interleaving): its normalised answer per
-    /// item id (null where none parsed), the share of graded items it got right, and what it cost.
+    /// Plays one strategy on <paramref name="items"/>, <see cref="ItemsInFlight"/> at a time (items are independent; the
+    /// simulated mind answers per prompt, so its results do not depend on the interleaving, while a model's may vary
+    /// slightly with how its replies are batched): its normalised answer per item id (null where none parsed), the share
+    /// of graded items it got right, and what it cost.
     /// </summary>
     public static async Task<StrategyPlay> PlayAsync(
         IArenaStrategy strategy, IReadOnlyList<ArenaTask> items, IReadOnlyDictionary<string, IReadOnlyList<string>> examples, IMind mind, Action<int>? done, CancellationToken cancellationToken)

@@ -123,8 +123,8 @@ public sealed class ModelMind : IMind
     /// <summary>
     /// The sampling seed of one request: the mind's seed mixed with the prompt and the attempt (FNV-1a), so a decision
     /// draws the same reply in every run while different decisions, and retries, draw independently. One seed for
-    /// every request would give every reply's first token the same random quantile: a reply the model rates at 20%
-    /// (the teacher's "talk" when it notices someone) would then never, or always, be drawn.
+    /// every request would give every reply's first token the same random quantile: a reply the model rates at about a
+    /// quarter (the teacher's "talk" when it notices someone) would then never, or always, be drawn.
     /// </summary>
     internal static long RequestSeed(long seed, string prompt, int attempt)
     {

@@ -20,7 +20,7 @@ internal static class TrainRecipe
     /// <summary>The recipes this version knows.</summary>
     public static IReadOnlyList<string> Names { get; } = ["default"];
 
-    /// <summary>The default model's shape: about 3.7M parameters, 7.4 MB in bf16, a context that holds any decision's prompt and reply.</summary>
+    /// <summary>The default model's shape: 3.95M parameters with the recipe's 4,096-token vocabulary, 7.9 MB in bf16, a context that holds any decision's prompt and reply.</summary>
     public static ModelConfig Model { get; } = new(VocabularySize: 4096, ContextLength: 768, Layers: 4, Heads: 4, KeyValueHeads: 2, Width: 256, HiddenSize: 688);
 
     /// <summary>The default model's training: packed rows of 768 tokens, 8 to a step.</summary>
@@ -115,21 +115,31 @@ internal static class TrainRecipe
     /// </summary>
     internal static async Task WriteCurriculaAsync(IAnsiConsole console, string root, string train, string heldOut, CancellationToken cancel)
     {
+        var specs = ArenaFiles.Select(file => Path.Combine(root, file)).Select(path => File.Exists(path)
+            ? Agents.Arena.ArenaFile.Load(path).Spec
+            : throw new CliUsageException($"--recipe default: the arena file {path} is missing; run the recipe from the repository's folder (its curricula come from {string.Join(" and ", ArenaFiles)}).")).ToList();
         foreach (var (path, scale, salt) in new[] { (train, ArenaScale, 303), (heldOut, 1, 909) })
         {
             var temp = path + ".tmp";
-            await using (var writer = new StreamWriter(temp) { NewLine = "\n" })
+            try
             {
-                foreach (var file in ArenaFiles)
+                await using (var writer = new StreamWriter(temp) { NewLine = "\n" })
                 {
-                    var (spec, _) = Agents.Arena.ArenaFile.Load(Path.Combine(root, file));
-                    var sets = spec.TaskSets.Select(t => t with { Count = t.Count * scale }).ToList();
-                    var summary = await Agents.Arena.ArenaCurriculum.WriteAsync(sets, spec.Strategies, unchecked((spec.Seed * 31) + salt), spec.Examples, writer, cancel);
-                    console.MarkupLineInterpolated($"  {Path.GetFileName(path)}: {file}: {summary.Lines} decisions from {summary.Items} items ({summary.Dropped} unsolved left out)");
+                    for (var i = 0; i < specs.Count; i++)
+                    {
+                        var spec = specs[i];
+                        var sets = spec.TaskSets.Select(t => t with { Count = t.Count * scale }).ToList();
+                        var summary = await Agents.Arena.ArenaCurriculum.WriteAsync(sets, spec.Strategies, unchecked((spec.Seed * 31) + salt), spec.Examples, writer, cancel);
+                        console.MarkupLineInterpolated($"  {Path.GetFileName(path)}: {ArenaFiles[i]}: {summary.Lines} decisions from {summary.Items} items ({summary.Dropped} unsolved left out)");
+                    }
                 }
-            }
 
-            File.Move(temp, path, overwrite: true);
+                File.Move(temp, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
         }
     }
 
@@ -137,24 +147,31 @@ internal static class TrainRecipe
     private static void Concatenate(IReadOnlyList<string> parts, string path)
     {
         var temp = path + ".tmp";
-        using (var output = File.Create(temp))
+        try
         {
-            foreach (var part in parts)
+            using (var output = File.Create(temp))
             {
-                using var input = File.OpenRead(part);
-                input.CopyTo(output);
-                if (input.Length > 0)
+                foreach (var part in parts)
                 {
-                    input.Position = input.Length - 1;
-                    if (input.ReadByte() != '\n')
+                    using var input = File.OpenRead(part);
+                    input.CopyTo(output);
+                    if (input.Length > 0)
                     {
-                        output.WriteByte((byte)'\n');
+                        input.Position = input.Length - 1;
+                        if (input.ReadByte() != '\n')
+                        {
+                            output.WriteByte((byte)'\n');
+                        }
                     }
                 }
             }
-        }
 
-        File.Move(temp, path, overwrite: true);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private static void WriteRecipe(string output, string name, string data, TrainingOptions options, TrainingResult result)

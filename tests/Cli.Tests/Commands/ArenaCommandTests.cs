@@ -224,43 +224,11 @@ public sealed class ArenaCommandTests
               - {kind: arithmetic, count: 4}
             strategies: [direct, chain-of-thought]
             """);
-        using var server = new System.Net.HttpListener();
-        var port = FreePort();
-        server.Prefixes.Add($"http://127.0.0.1:{port}/");
-        server.Start();
-        var prompts = new List<string>();
-        var serving = Task.Run(async () =>
-        {
-            while (server.IsListening)
-            {
-                System.Net.HttpListenerContext context;
-                try
-                {
-                    context = await server.GetContextAsync();
-                }
-                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var body = new StreamReader(context.Request.InputStream);
-                var request = JsonDocument.Parse(await body.ReadToEndAsync()).RootElement;
-                lock (prompts)
-                {
-                    prompts.Add(request.GetProperty("messages")[1].GetProperty("content").GetString()!);
-                }
-
-                var reply = $$$"""{"id":"c1","object":"chat.completion","created":1,"model":"{{{request.GetProperty("model").GetString()}}}","choices":[{"index":0,"message":{"role":"assistant","content":"Answer: 7"},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":3,"total_tokens":13}}""";
-                var bytes = System.Text.Encoding.UTF8.GetBytes(reply);
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            }
-        });
-
-        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--mind", $"endpoint:http://127.0.0.1:{port}/v1", "--model", "fake", "--out", temp["out"]);
-        server.Stop();
-        await serving;
+        var endpoint = new FakeChatEndpoint(_ => "Answer: 7");
+        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--mind", $"endpoint:{endpoint.Url}", "--model", "fake", "--out", temp["out"]);
+        await endpoint.DisposeAsync();
+        var port = endpoint.Port;
+        var prompts = endpoint.Requests.Select(FakeChatEndpoint.UserPrompt).ToList();
 
         Assert.True(exit == 0, error);
         Assert.Contains($"mind endpoint http://127.0.0.1:{port}/v1 model fake", output);
@@ -283,44 +251,14 @@ public sealed class ArenaCommandTests
               - {kind: slogan, count: 3}
             strategies: [direct, chain-of-thought]
             """);
-        using var server = new System.Net.HttpListener();
-        var port = FreePort();
-        server.Prefixes.Add($"http://127.0.0.1:{port}/");
-        server.Start();
-        var prompts = new List<(string Prompt, double Temperature)>();
-        var serving = Task.Run(async () =>
-        {
-            while (server.IsListening)
-            {
-                System.Net.HttpListenerContext context;
-                try
-                {
-                    context = await server.GetContextAsync();
-                }
-                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                using var body = new StreamReader(context.Request.InputStream);
-                var request = JsonDocument.Parse(await body.ReadToEndAsync()).RootElement;
-                lock (prompts)
-                {
-                    prompts.Add((request.GetProperty("messages")[1].GetProperty("content").GetString()!, request.TryGetProperty("temperature", out var t) ? t.GetDouble() : -1));
-                }
-
-                var reply = $$$"""{"id":"c1","object":"chat.completion","created":1,"model":"{{{request.GetProperty("model").GetString()}}}","choices":[{"index":0,"message":{"role":"assistant","content":"A reads better.\nWinner: A"},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":3,"total_tokens":13}}""";
-                var bytes = System.Text.Encoding.UTF8.GetBytes(reply);
-                context.Response.ContentType = "application/json";
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            }
-        });
-
-        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--judge", $"endpoint:http://127.0.0.1:{port}/v1", "--judge-model", "judge-7b", "--out", temp["out"]);
+        var endpoint = new FakeChatEndpoint(_ => "A reads better.\nWinner: A");
+        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--judge", $"endpoint:{endpoint.Url}", "--judge-model", "judge-7b", "--out", temp["out"]);
         var alone = await CliHarness.RunAsync("arena", arena, "--out", temp["alone"]);
-        server.Stop();
-        await serving;
+        await endpoint.DisposeAsync();
+        var port = endpoint.Port;
+        var prompts = endpoint.Requests
+            .Select(r => (Prompt: FakeChatEndpoint.UserPrompt(r), Temperature: r.TryGetProperty("temperature", out var t) ? t.GetDouble() : -1))
+            .ToList();
 
         Assert.True(exit == 0, error);
         Assert.Contains($"mind simulated (rule-based stand-in, not a model), judge endpoint http://127.0.0.1:{port}/v1 model judge-7b.", output);
@@ -376,12 +314,5 @@ public sealed class ArenaCommandTests
         Assert.Equal((2, true), (noModel.Exit, noModel.Err.Contains($"--judge model: no model folder (config.json, model.safetensors, tokenizer.json) at {temp["no-model"]}", StringComparison.Ordinal)));
         Assert.Equal((2, true), (evolving.Exit, evolving.Err.Contains("--judge simulated goes with playing the arena", StringComparison.Ordinal)));
         Assert.False(Directory.Exists(temp["out"]));
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

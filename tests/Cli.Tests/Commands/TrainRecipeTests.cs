@@ -35,6 +35,20 @@ public sealed class TrainRecipeTests
         Assert.True(unseen >= heldOut.Select(Question).Distinct().Count() * 0.9, $"{unseen} held-out questions are unseen");
     }
 
+    [Fact]
+    public async Task Recipe_curricula_outside_the_repository_folder_name_the_missing_arena_file_and_write_nothing()
+    {
+        using var temp = new TempFolder();
+        using var log = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(log) });
+
+        var error = await Assert.ThrowsAsync<CliUsageException>(() => TrainRecipe.WriteCurriculaAsync(console, temp.Path, temp["arena.jsonl"], temp["arena.heldout.jsonl"], CancellationToken.None));
+
+        Assert.Contains(Path.Combine(temp.Path, "scenarios/arena/arithmetic.yaml"), error.Message, StringComparison.Ordinal);
+        Assert.Contains("run the recipe from the repository's folder", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
     private static string Question(LabelledReply reply) =>
         reply.Prompt[^1].Content.Split('\n').FirstOrDefault(l => l.StartsWith("Question: ", StringComparison.Ordinal)) ?? string.Empty;
 }
