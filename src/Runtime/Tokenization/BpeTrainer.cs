@@ -16,7 +16,8 @@ public static class BpeTrainer
     /// <param name="texts">The corpus; special-token strings in it are treated as separators.</param>
     /// <param name="vocabularySize">The vocabulary size to reach, at least <see cref="MinimumVocabularySize"/>.</param>
     /// <param name="progress">Receives the number of merges learned so far, now and then.</param>
-    public static ChatTokenizer Train(IEnumerable<string> texts, int vocabularySize, IProgress<int>? progress = null)
+    /// <param name="individualDigits">Split every digit into a piece of its own (the default), so numbers are spelled digit by digit; false keeps GPT-2's runs of digits.</param>
+    public static ChatTokenizer Train(IEnumerable<string> texts, int vocabularySize, IProgress<int>? progress = null, bool individualDigits = true)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabularySize, MinimumVocabularySize);
@@ -28,7 +29,7 @@ public static class BpeTrainer
         }
 
         var byteBase = SpecialTokens.All.Count;
-        var (words, frequencies) = CountWords(texts, byteBase);
+        var (words, frequencies) = CountWords(texts, byteBase, GptPreTokenizer.Regex(individualDigits));
         var pairCounts = new Dictionary<long, long>();
         var pairWords = new Dictionary<long, HashSet<int>>();
         for (var w = 0; w < words.Count; w++)
@@ -87,13 +88,12 @@ public static class BpeTrainer
         }
 
         progress?.Report(merges.Count);
-        return new ChatTokenizer(tokens, merges);
+        return new ChatTokenizer(tokens, merges, individualDigits: individualDigits);
     }
 
-    private static (List<List<int>> Words, List<long> Frequencies) CountWords(IEnumerable<string> texts, int byteBase)
+    private static (List<List<int>> Words, List<long> Frequencies) CountWords(IEnumerable<string> texts, int byteBase, System.Text.RegularExpressions.Regex regex)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var regex = GptPreTokenizer.Regex();
         foreach (var text in texts)
         {
             foreach (var part in text.Split(SpecialTokens.All.ToArray(), StringSplitOptions.None))

@@ -14,9 +14,14 @@ public sealed class ChatTokenizer
     private readonly Dictionary<string, int> ids;
 
     /// <summary>Builds the tokenizer from its tokens (index = id, in the byte-level alphabet) and merges in priority order.</summary>
+    /// <param name="tokens">The vocabulary in id order.</param>
+    /// <param name="merges">The merges in priority order.</param>
+    /// <param name="source">Names the tokenizer in error messages (its file).</param>
+    /// <param name="individualDigits">Whether every digit is a piece of its own before BPE (see <see cref="GptPreTokenizer"/>).</param>
     /// <exception cref="TokenizerFormatException">A byte symbol or special token is missing, or a token repeats.</exception>
-    public ChatTokenizer(IReadOnlyList<string> tokens, IReadOnlyList<(string Left, string Right)> merges, string source = "tokenizer")
+    public ChatTokenizer(IReadOnlyList<string> tokens, IReadOnlyList<(string Left, string Right)> merges, string source = "tokenizer", bool individualDigits = false)
     {
+        IndividualDigits = individualDigits;
         Tokens = tokens.ToArray();
         Merges = merges.ToArray();
         ids = new Dictionary<string, int>(Tokens.Count, StringComparer.Ordinal);
@@ -56,7 +61,7 @@ public sealed class ChatTokenizer
         {
             Merges = Merges.Select(m => m.Left + " " + m.Right),
             ByteLevel = true,
-            PreTokenizer = new RegexPreTokenizer(GptPreTokenizer.Regex(), null),
+            PreTokenizer = new RegexPreTokenizer(GptPreTokenizer.Regex(individualDigits), null),
         };
         bpe = BpeTokenizer.Create(options);
         EndOfText = ids[SpecialTokens.EndOfText];
@@ -68,6 +73,9 @@ public sealed class ChatTokenizer
 
     /// <summary>The merges in priority order.</summary>
     public IReadOnlyList<(string Left, string Right)> Merges { get; }
+
+    /// <summary>Whether every digit is a piece of its own before BPE, so no token holds two digits.</summary>
+    public bool IndividualDigits { get; }
 
     /// <summary>The number of ids.</summary>
     public int VocabularySize => Tokens.Count;

@@ -32,10 +32,24 @@ internal static class TokenizerJson
             json.WriteEndArray();
             json.WriteNull("normalizer");
             json.WriteStartObject("pre_tokenizer");
-            json.WriteString("type", "ByteLevel");
-            json.WriteBoolean("add_prefix_space", false);
-            json.WriteBoolean("trim_offsets", true);
-            json.WriteBoolean("use_regex", true);
+            if (tokenizer.IndividualDigits)
+            {
+                json.WriteString("type", "Sequence");
+                json.WriteStartArray("pretokenizers");
+                json.WriteStartObject();
+                json.WriteString("type", "Digits");
+                json.WriteBoolean("individual_digits", true);
+                json.WriteEndObject();
+                json.WriteStartObject();
+                WriteByteLevel(json);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+            else
+            {
+                WriteByteLevel(json);
+            }
+
             json.WriteEndObject();
             json.WriteNull("post_processor");
             json.WriteStartObject("decoder");
@@ -130,8 +144,30 @@ internal static class TokenizerJson
             }
 
             var merges = ReadMerges(path, model);
-            return new ChatTokenizer(byId.Values.ToList(), merges, path);
+            return new ChatTokenizer(byId.Values.ToList(), merges, path, IndividualDigits(root));
         }
+    }
+
+    private static void WriteByteLevel(Utf8JsonWriter json)
+    {
+        json.WriteString("type", "ByteLevel");
+        json.WriteBoolean("add_prefix_space", false);
+        json.WriteBoolean("trim_offsets", true);
+        json.WriteBoolean("use_regex", true);
+    }
+
+    /// <summary>True when the pre-tokenizer is, or holds in its sequence, a Digits step with individual_digits (files without one split numbers in runs, as GPT-2).</summary>
+    private static bool IndividualDigits(JsonElement root)
+    {
+        if (!root.TryGetProperty("pre_tokenizer", out var pre) || pre.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var steps = pre.TryGetProperty("pretokenizers", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [pre];
+        return steps.Any(step => step.ValueKind == JsonValueKind.Object
+            && step.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "Digits"
+            && step.TryGetProperty("individual_digits", out var individual) && individual.ValueKind == JsonValueKind.True);
     }
 
     private static void AddVocabulary(string path, JsonElement model, SortedDictionary<int, string> byId)

@@ -102,6 +102,11 @@ public sealed class DistillationObjective : ITrainingObjective, IDisposable
             }
         }
 
+        if (teacher.IndividualDigits != student.IndividualDigits)
+        {
+            return $"digits split {(teacher.IndividualDigits ? "one by one" : "in runs")} against {(student.IndividualDigits ? "one by one" : "in runs")}";
+        }
+
         return teacher.Merges.SequenceEqual(student.Merges) ? null : "the same vocabulary but different merges";
     }
 

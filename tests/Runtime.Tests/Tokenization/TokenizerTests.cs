@@ -106,4 +106,44 @@ public sealed class TokenizerTests : IDisposable
         var prompt = ChatTemplate.EncodePrompt(Trained, messages[..1]);
         Assert.Equal("<|user|>\nWho runs the cafe?<|end|>\n<|assistant|>\n", Trained.Decode(prompt));
     }
+
+    [Fact]
+    public void Digits_are_pieces_of_their_own_so_no_token_holds_two_digits()
+    {
+        // A corpus where "709" and "1554" are frequent enough that run-splitting merges them into single tokens.
+        var numbers = Enumerable.Repeat("709*1554 = 1101786, at 08:30 on day 12. ", 40).ToList();
+        var runs = BpeTrainer.Train(numbers, 330, individualDigits: false);
+        var single = BpeTrainer.Train(numbers, 330);
+
+        Assert.False(runs.IndividualDigits);
+        Assert.True(single.IndividualDigits);
+        Assert.Contains(runs.Tokens, t => t.Count(char.IsAsciiDigit) >= 2);
+        Assert.DoesNotContain(single.Tokens, t => t.Count(char.IsAsciiDigit) >= 2);
+        var ids = single.Encode("709*1554");
+        Assert.Equal(["7", "0", "9", "*", "1", "5", "5", "4"], ids.Select(id => single.Decode([id])));
+        Assert.Equal(numbers[0], single.Decode(single.Encode(numbers[0])));
+    }
+
+    [Fact]
+    public void The_digit_split_is_saved_as_a_digits_pre_tokenizer_and_files_without_one_keep_runs()
+    {
+        var numbers = Enumerable.Repeat("room 1234 costs 5678 coins ", 30).ToList();
+        var single = BpeTrainer.Train(numbers, 300);
+        var path = Path.Combine(folder, "tokenizer.json");
+        single.Save(path);
+        var json = File.ReadAllText(path);
+        Assert.Contains("\"type\": \"Digits\"", json);
+        Assert.Contains("\"individual_digits\": true", json);
+        var loaded = ChatTokenizer.Load(path);
+        Assert.True(loaded.IndividualDigits);
+        Assert.Equal(single.Encode("room 98765"), loaded.Encode("room 98765"));
+
+        var runs = BpeTrainer.Train(numbers, 300, individualDigits: false);
+        runs.Save(path);
+        Assert.DoesNotContain("Digits", File.ReadAllText(path));
+        var old = ChatTokenizer.Load(path);
+        Assert.False(old.IndividualDigits);
+        Assert.Equal(runs.Encode("room 1234"), old.Encode("room 1234"));
+        Assert.True(old.Encode(" 1234").Length < single.Encode(" 1234").Length);
+    }
 }
