@@ -86,6 +86,9 @@ public sealed partial class InferenceEngine
         }
     }
 
+    /// <summary>Runs on the model thread before each decode step; tests set it to make a step fail.</summary>
+    internal Action? BeforeDecode { get; set; }
+
     /// <summary>Ends every reply in a slot with <paramref name="error"/> and forgets the slots' cached tokens (a failed step may have left them half-written).</summary>
     private void Fault(Exception error)
     {
@@ -125,6 +128,7 @@ public sealed partial class InferenceEngine
         }
 
         Admit();
+        BeforeDecode?.Invoke();
         Decode();
         lock (gate)
         {

@@ -194,4 +194,29 @@ public sealed class InferenceEngineTests(TinyChatModel tiny)
         var tooLong = Enumerable.Repeat(5, engine.ContextLength).ToArray();
         await Assert.ThrowsAsync<RuntimeOptionException>(() => engine.GenerateAsync(tooLong, new SamplingOptions()));
     }
+
+    [Fact]
+    public async Task A_step_that_fails_ends_the_replies_in_flight_with_the_error_and_the_engine_goes_on()
+    {
+        await using var engine = Engine();
+        var steps = 0;
+        engine.BeforeDecode = () =>
+        {
+            if (++steps == 3)
+            {
+                throw new InvalidOperationException("the device went away");
+            }
+        };
+        var options = new SamplingOptions(MaxTokens: 30);
+        var replies = new[] { "Maria", "Tom" }.Select(name => engine.GenerateAsync(TinyChatModel.Greeting(name), options)).ToList();
+        foreach (var reply in replies)
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => reply);
+            Assert.Contains("the device went away", error.Message, StringComparison.Ordinal);
+        }
+
+        var after = await engine.GenerateAsync(TinyChatModel.Greeting("Klaus"), options);
+        Assert.Contains("Klaus", after.Text, StringComparison.Ordinal);
+        Assert.Equal(0, engine.Stats.Active);
+    }
 }
