@@ -43,6 +43,14 @@ public sealed record MetricsReport(
 
         var u = Usage;
         text.Append(c, $"- Mind: {u.Decisions} decisions ({u.DecisionsPerAgentHour:F1} per agent-hour), {u.Calls} model calls ({u.CallsPerAgentHour:F1} per agent-hour), {u.PromptTokens + u.CompletionTokens} tokens ({u.TokensPerAgentHour:F0} per agent-hour), fallback rate {u.FallbackRate:P2}.\n");
+        if (u.ByDecision.Count > 0)
+        {
+            text.Append("\n| decision | decisions | per agent-hour | fallbacks |\n| --- | ---: | ---: | ---: |\n");
+            foreach (var (decision, (count, fallbacks)) in u.ByDecision.OrderByDescending(d => d.Value.Decisions).ThenBy(d => d.Key, StringComparer.Ordinal))
+            {
+                text.Append(c, $"| {decision} | {count} | {(u.AgentHours > 0 ? count / u.AgentHours : 0):F2} | {fallbacks} |\n");
+            }
+        }
         foreach (var d in Diffusion)
         {
             text.Append(c, $"\n### Who knows: {d.Name}\n\n| agent | since | where they heard it |\n| --- | --- | --- |\n");

@@ -78,6 +78,16 @@ public static class ReportCommand
                 table.AddRow("calls / tokens per agent-hour", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{u.CallsPerAgentHour:F1} / {u.TokensPerAgentHour:F0}"));
                 table.AddRow("fallback rate", u.FallbackRate.ToString("P2", System.Globalization.CultureInfo.InvariantCulture));
                 console.Write(table);
+                if (u.ByDecision.Count > 0)
+                {
+                    var decisions = new Table().AddColumn("decision").AddColumn(new TableColumn("decisions").RightAligned()).AddColumn(new TableColumn("per agent-hour").RightAligned()).AddColumn(new TableColumn("fallbacks").RightAligned());
+                    foreach (var (decision, (count, fallbacks)) in u.ByDecision.OrderByDescending(d => d.Value.Decisions).ThenBy(d => d.Key, StringComparer.Ordinal))
+                    {
+                        decisions.AddRow(Markup.Escape(decision), count.ToString(System.Globalization.CultureInfo.InvariantCulture), (u.AgentHours > 0 ? count / u.AgentHours : 0).ToString("F2", System.Globalization.CultureInfo.InvariantCulture), fallbacks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    console.Write(decisions);
+                }
             }
 
             return AgentsCommand.Ok;

@@ -35,6 +35,11 @@ public sealed class RunMetricsTests
         Assert.All(attendance.Attended, a => Assert.Contains(a, attendance.Invited));
         Assert.True(report.Usage.Decisions > 0);
         Assert.Equal(0, report.Usage.FallbackRate);
-        Assert.Contains("## Metrics", report.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Equal(report.Usage.Decisions, report.Usage.ByDecision.Values.Sum(d => d.Decisions));
+        Assert.Contains("importance", report.Usage.ByDecision.Keys);
+        var markdown = report.ToMarkdown();
+        Assert.Contains("## Metrics", markdown, StringComparison.Ordinal);
+        var (importance, _) = report.Usage.ByDecision["importance"];
+        Assert.Contains($"| importance | {importance} |", markdown, StringComparison.Ordinal);
     }
 }

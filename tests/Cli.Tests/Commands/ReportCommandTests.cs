@@ -20,6 +20,8 @@ public sealed class ReportCommandTests
         Assert.Contains("4320 steps", output);
         Assert.Contains("path", output);
         Assert.Contains(scenario.Agents[0].Home.Sector, output);
+        Assert.Contains("per agent-hour", output);
+        Assert.Contains("importance", output);
     }
 
     [Fact]
