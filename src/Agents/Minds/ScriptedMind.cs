@@ -48,6 +48,7 @@ public sealed partial class ScriptedMind : IMind
             FocalQuestionsDecision.Name => FocalQuestions(p, random),
             InsightsDecision.Name => Insights(p),
             InterviewDecision.Name => Interview(p, random),
+            Tools.ReActStepDecision.Name => ReActStep(p),
             _ => string.Empty,
         };
     }

@@ -20,9 +20,14 @@ public static class InterviewCommand
         var agent = new Option<string>("--agent") { Description = "The agent to interview.", Required = true };
         var mind = new Option<string?>("--mind") { Description = "Who answers: scripted or endpoint:URL (default: the run's mind)." };
         var verbose = new Option<bool>("--memories") { Description = "Also print the memories retrieved for the answer, with their scores." };
+        var tools = new Option<bool>("--tools")
+        {
+            Description = "Answer by ReAct with the town's tools instead: WhereIs and WhoIsAt over the town at the run's last snapshot, Now, and Search/Lookup over the agent's memories. Prints the Thought / Action / Observation trace.",
+        };
+        var steps = new Option<int>("--steps") { Description = "With --tools: the ReAct step limit.", DefaultValueFactory = _ => 7 };
         var command = new Command("interview", "Ask an agent a question; it answers from its retrieved memories without changing the run.")
         {
-            folder, question, agent, mind, verbose,
+            folder, question, agent, mind, verbose, tools, steps,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -51,6 +56,17 @@ public static class InterviewCommand
 
             var bank = SqliteMemoryStore.Load(run.Database, scenario.Memory.EmbeddingDimension);
             var stream = bank.ExistingStream(name);
+            if (parse.GetValue(tools))
+            {
+                var limit = parse.GetValue(steps);
+                if (limit < 1)
+                {
+                    throw new CliUsageException($"--steps: expected a step limit of at least 1; got {limit}.");
+                }
+
+                return await AnswerWithToolsAsync(console, run, scenario, spec, text, choice, [.. stream.All.Select(m => m.Text)], limit, cancel);
+            }
+
             var embedder = new HashingEmbedder(scenario.Memory.EmbeddingDimension);
             var memory = scenario.Memory;
             var settings = new RetrievalSettings(memory.RecencyWeight, memory.ImportanceWeight, memory.RelevanceWeight, memory.RecencyDecay, memory.TopK);
@@ -74,5 +90,32 @@ public static class InterviewCommand
             return AgentsCommand.Ok;
         });
         return command;
+    }
+
+    private static async Task<int> AnswerWithToolsAsync(
+        IAnsiConsole console, RunFolder run, World.Scenarios.Scenario scenario, World.Scenarios.AgentSpec spec, string question, string choice, IReadOnlyList<string> memories, int steps, CancellationToken cancel)
+    {
+        var store = new SnapshotStore(run.Snapshots);
+        var saved = store.Steps();
+        if (saved.Count == 0)
+        {
+            throw new CliUsageException($"{run.Snapshots}: expected a snapshot of the town for --tools, found none; the run may not have saved one yet.");
+        }
+
+        var town = World.Simulation.Town.Restore(scenario, store.Read(saved[^1]));
+        var instruction = $"You are {spec.Name}, {spec.Age}, {string.Join(", ", spec.Traits)}. Answer the question in character. "
+            + "WhereIs and WhoIsAt show the town as it is now; Search opens what you remember of a person or place. Finish with Finish[answer].";
+        await using var owned = new RunCommand.Owned(recordPath: null);
+        var agent = new Agents.Tools.ReActAgent(
+            RunCommand.CreateMind(choice, scenario, owned), Agents.Tools.TownTools.For(town, memories), new Agents.Tools.ReActOptions(steps, Agent: spec.Name, Instruction: instruction));
+        var result = await agent.RunAsync(question, cancel);
+        console.WriteLine($"The town at {town.Clock.Now:yyyy-MM-dd HH:mm}:");
+        foreach (var turn in result.Transcript.Turns)
+        {
+            console.WriteLine($"  {turn.Text}");
+        }
+
+        console.WriteLine($"{spec.Name}: {(result.Answer.Length > 0 ? result.Answer : "(no answer)")}{(result.Forced ? $" (finish forced: {result.Transcript.StopReason})" : string.Empty)}");
+        return AgentsCommand.Ok;
     }
 }
