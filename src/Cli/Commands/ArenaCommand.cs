@@ -45,9 +45,10 @@ public static class ArenaCommand
         };
         var curriculum = new Option<FileInfo?>("--curriculum") { Description = "Write the programmatic solvers' chain-of-thought and ReAct traces to this chat JSONL file (one line per decision) instead of playing." };
         var count = new Option<int?>("--count") { Description = "With --curriculum: items per task set (default: the file's counts)." };
+        var temperature = new Option<double?>("--temperature") { Description = "The playing model's sampling temperature, 0 for greedy (default: the file's mind.temperature, else 0.7). The simulated mind ignores it." };
         var command = new Command("arena", "Play prompt strategies (direct, few-shot, chain-of-thought, self-consistency, ReAct with tools, debate) and protocols (AgentVerse, ChatDev) on the same generated items; print Bradley-Terry ratings with 95% intervals, Elo, accuracy and cost (and program quality on function specs); plot the ratings.")
         {
-            file, output, mind, model, judge, judgeModel, seed, bootstrap, evolve, curriculum, count,
+            file, output, mind, model, judge, judgeModel, seed, bootstrap, evolve, curriculum, count, temperature,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -64,6 +65,11 @@ public static class ArenaCommand
                 Seed = parse.GetValue(seed) ?? spec.Seed,
                 BootstrapRounds = parse.GetValue(bootstrap) is { } rounds ? (rounds >= 0 ? rounds : throw new CliUsageException("--bootstrap must be 0 or more.")) : spec.BootstrapRounds,
             };
+            if (parse.GetValue(temperature) is { } heat)
+            {
+                mindSpec = heat is >= 0 and <= 10 ? mindSpec with { Temperature = heat } : throw new CliUsageException($"--temperature: expected a number from 0 to 10; got {heat}.");
+            }
+
             var evolving = parse.GetResult(evolve) is not null;
             var curriculumFile = parse.GetValue(curriculum);
             if (evolving && curriculumFile is not null)

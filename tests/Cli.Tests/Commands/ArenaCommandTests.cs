@@ -134,7 +134,9 @@ public sealed class ArenaCommandTests
         var both = await CliHarness.RunAsync("arena", path, "--evolve", "--curriculum", temp["c.jsonl"]);
         var unknown = await CliHarness.RunAsync("arena", path, "--evolve", "debate", "--out", temp["out"]);
         var noModel = await CliHarness.RunAsync("arena", path, "--mind", "model", "--model", temp["no-model"], "--out", temp["out"]);
+        var cold = await CliHarness.RunAsync("arena", path, "--temperature", "-1", "--out", temp["out"]);
 
+        Assert.Equal((2, true), (cold.Exit, cold.Err.Contains("--temperature: expected a number from 0 to 10; got -1", StringComparison.Ordinal)));
         Assert.Equal((2, true), (missing.Exit, missing.Err.Contains("No arena file at", StringComparison.Ordinal)));
         Assert.Equal((2, true), (both.Exit, both.Err.Contains("either --evolve or --curriculum", StringComparison.Ordinal)));
         Assert.Equal((2, true), (unknown.Exit, unknown.Err.Contains("--evolve debate: expected one of the arena's strategies with an instruction: direct, chain-of-thought, react+tools", StringComparison.Ordinal)));
@@ -225,9 +227,10 @@ public sealed class ArenaCommandTests
             strategies: [direct, chain-of-thought]
             """);
         var endpoint = new FakeChatEndpoint(_ => "Answer: 7");
-        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--mind", $"endpoint:{endpoint.Url}", "--model", "fake", "--out", temp["out"]);
+        var (exit, output, error) = await CliHarness.RunAsync("arena", arena, "--mind", $"endpoint:{endpoint.Url}", "--model", "fake", "--temperature", "0", "--out", temp["out"]);
         await endpoint.DisposeAsync();
         var port = endpoint.Port;
+        Assert.All(endpoint.Requests, r => Assert.Equal(0, r.GetProperty("temperature").GetDouble()));
         var prompts = endpoint.Requests.Select(FakeChatEndpoint.UserPrompt).ToList();
 
         Assert.True(exit == 0, error);
