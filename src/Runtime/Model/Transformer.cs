@@ -50,7 +50,15 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         set => adapterSlot.Adapter = value;
     }
 
-    /// <summary>Logits [batch, time, vocabulary] for tokens [batch, time], positions from 0, causal.</summary>
+    /// <summary>
+    /// The token that ends each document in packed training rows, or null (the default) for plain causal attention.
+    /// When set, <see cref="forward"/> masks attention to each document: a token sees only the earlier tokens of its own
+    /// document (the separator belongs to the document it ends), so with relative rotary positions a packed document's
+    /// logits equal those it has alone. Training only; generation through the cache never packs.
+    /// </summary>
+    public long? DocumentSeparator { get; set; }
+
+    /// <summary>Logits [batch, time, vocabulary] for tokens [batch, time], positions from 0, causal (and per document, with <see cref="DocumentSeparator"/>).</summary>
     public override Tensor forward(Tensor tokens)
     {
         var time = tokens.shape[1];
@@ -60,10 +68,11 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         }
 
         var (cos, sin) = Rotary.Tables(time, Config.HeadSize, Config.RopeTheta, tokens.device, embed_tokens.weight!.dtype);
+        using var mask = DocumentSeparator is { } separator ? DocumentMask(tokens, separator) : null;
         var x = embed_tokens.forward(tokens);
         foreach (var block in layers)
         {
-            x = block.Forward(x, cos, sin, ComputeType);
+            x = block.Forward(x, cos, sin, ComputeType, mask);
         }
 
         x = norm.forward(x);
@@ -92,6 +101,21 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
         }
 
         return norm.forward(x);
+    }
+
+    /// <summary>
+    /// The boolean attention mask [batch, 1, time, time] of packed rows: true where key j is at or before query i and in
+    /// the same document; a document ends with (and includes) each <paramref name="separator"/> token.
+    /// </summary>
+    internal static Tensor DocumentMask(Tensor tokens, long separator)
+    {
+        using var scope = NewDisposeScope();
+        var time = tokens.shape[1];
+        var ends = tokens.eq(separator).to(ScalarType.Int64);
+        var document = ends.cumsum(1) - ends;
+        var same = document.unsqueeze(2).eq(document.unsqueeze(1));
+        var causal = ones(time, time, ScalarType.Bool, tokens.device).tril();
+        return same.logical_and(causal).unsqueeze(1).MoveToOuterDisposeScope();
     }
 
     private Tensor Head(Tensor hidden) => Linear(hidden, embed_tokens.weight!, ComputeType).to(embed_tokens.weight!.dtype);
@@ -248,9 +272,9 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             RegisterComponents();
         }
 
-        public Tensor Forward(Tensor x, Tensor cos, Tensor sin, ScalarType computeType)
+        public Tensor Forward(Tensor x, Tensor cos, Tensor sin, ScalarType computeType, Tensor? mask = null)
         {
-            x = x + self_attn.Forward(input_layernorm.forward(x), cos, sin, computeType).to(x.dtype);
+            x = x + self_attn.Forward(input_layernorm.forward(x), cos, sin, computeType, mask).to(x.dtype);
             return x + mlp.Forward(post_attention_layernorm.forward(x), computeType).to(x.dtype);
         }
 
@@ -287,7 +311,7 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
             RegisterComponents();
         }
 
-        public Tensor Forward(Tensor x, Tensor cos, Tensor sin, ScalarType computeType)
+        public Tensor Forward(Tensor x, Tensor cos, Tensor sin, ScalarType computeType, Tensor? mask = null)
         {
             long batch = x.shape[0], time = x.shape[1];
             var q = Project(x, q_proj, computeType, adapter, layer, Projection.Query).view(batch, time, config.Heads, config.HeadSize).transpose(1, 2);
@@ -302,7 +326,7 @@ public sealed class Transformer : nn.Module<Tensor, Tensor>
                 v = v.repeat_interleave(groups, dim: 1);
             }
 
-            var y = F.scaled_dot_product_attention(q, k, v, is_casual: true);
+            var y = mask is null ? F.scaled_dot_product_attention(q, k, v, is_casual: true) : F.scaled_dot_product_attention(q, k, v, mask);
             y = y.transpose(1, 2).contiguous().view(batch, time, config.Heads * config.HeadSize);
             return Project(y, o_proj, computeType, adapter, layer, Projection.Output);
         }

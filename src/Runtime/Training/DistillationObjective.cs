@@ -124,6 +124,7 @@ public sealed class DistillationObjective : ITrainingObjective, IDisposable
         {
             Teacher.eval();
             Teacher.ComputeType = model.ComputeType;
+            Teacher.DocumentSeparator = model.DocumentSeparator;
             teacherLogits = Teacher.forward(inputs);
         }
 

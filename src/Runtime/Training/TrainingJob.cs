@@ -102,6 +102,8 @@ public static class TrainingJob
             throw new RuntimeOptionException($"--init {job.InitFrom}: the model has {model.Config.VocabularySize} token ids but its tokenizer {tokenizer.VocabularySize}.");
         }
 
+        model.DocumentSeparator = options.DocumentMasks ? tokenizer.EndOfText : null;
+
         var length = options.SequenceLength > 0 ? options.SequenceLength : model.Config.ContextLength;
         if (documents is not null && data.TrainingTokens * job.HeldOutFraction < length + 1)
         {

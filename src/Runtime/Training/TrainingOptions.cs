@@ -18,6 +18,7 @@ namespace Agents.Runtime.Training;
 /// <param name="CheckpointEvery">Write a resumable checkpoint every this many steps (and at the end); 0 only at the end.</param>
 /// <param name="Seed">Seeds initialisation and batch sampling; the same seed gives the same run.</param>
 /// <param name="Bf16">Compute matrix products in bfloat16 (weights, norms and optimiser stay float32).</param>
+/// <param name="DocumentMasks">In rows packed with several documents (split by the end-of-text token), attend only within each document.</param>
 public sealed record TrainingOptions(
     int Steps = 1000,
     int BatchSize = 16,
@@ -35,7 +36,8 @@ public sealed record TrainingOptions(
     int EvalBatches = 8,
     int CheckpointEvery = 0,
     int Seed = 1337,
-    bool Bf16 = false)
+    bool Bf16 = false,
+    bool DocumentMasks = false)
 {
     /// <summary>Checks ranges; the message names the option.</summary>
     /// <exception cref="RuntimeOptionException">A value is out of range.</exception>

@@ -116,6 +116,22 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public async Task Packed_chat_trains_with_document_masks()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllLines(temp["chat.jsonl"], Enumerable.Range(0, 40).Select(i =>
+            $$"""{"messages":[{"role":"user","content":"what is {{i}} plus one?"},{"role":"assistant","content":"{{i + 1}}"}]}"""));
+        File.WriteAllText(temp["config.json"], TinyModel);
+
+        var (exit, _, error) = await CliHarness.RunAsync(
+            "train", "--sft", "--data", temp["chat.jsonl"], "--config", temp["config.json"], "--out", temp["model"], "--steps", "3", "--batch", "2", "--vocab", "280", "--document-masks", "--threads", "1");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal([1, 2, 3], LoggedSteps(temp["model"]));
+        Assert.Contains("--document-masks", (await CliHarness.RunAsync("train", "--help")).Out);
+    }
+
+    [Fact]
     public async Task A_bad_dataset_line_exits_2_naming_file_and_line_and_writes_no_model()
     {
         using var temp = new TempFolder();

@@ -24,6 +24,27 @@ public sealed class TransformerTests
     }
 
     [Fact]
+    public void With_document_masks_a_packed_document_has_the_logits_it_has_alone()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new Transformer(TinyModels.Config(), seed: 1);
+        const long separator = 0;
+        long[] first = [3, 14, 15, 9, 26], second = [5, 35, 8, 9, 7, 21];
+        var packed = tensor(first.Append(separator).Concat(second).ToArray()).unsqueeze(0);
+        using var _ = no_grad();
+
+        var leaky = model.forward(packed).narrow(1, first.Length + 1, second.Length);
+        model.DocumentSeparator = separator;
+        var masked = model.forward(packed);
+        var alone = model.forward(tensor(second).unsqueeze(0));
+        var firstAlone = model.forward(tensor(first.Append(separator).ToArray()).unsqueeze(0));
+
+        Assert.True(masked.narrow(1, first.Length + 1, second.Length).allclose(alone, rtol: 0, atol: 1e-5), "the second document sees only itself");
+        Assert.True(masked.narrow(1, 0, first.Length + 1).allclose(firstAlone, rtol: 0, atol: 1e-5), "the first document, with its separator, is unchanged");
+        Assert.False(leaky.allclose(alone, rtol: 0, atol: 1e-3), "without masks the second document sees the first");
+    }
+
+    [Fact]
     public void Rotary_embedding_matches_a_hand_computed_case()
     {
         using var scope = NewDisposeScope();
