@@ -35,6 +35,10 @@ public static class TrainCommand
         var device = new Option<string>("--device") { Description = "auto, cpu, cuda or cuda:N.", DefaultValueFactory = _ => "auto" };
         var dtype = new Option<string>("--dtype") { Description = "fp32, or bf16: matrix products in bfloat16 and weights saved as BF16 (master weights and optimiser stay fp32).", DefaultValueFactory = _ => "fp32" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for tensor work; 0 keeps torch's default (all cores).", DefaultValueFactory = _ => 0 };
+        var singleDigits = new Option<bool>("--single-digits")
+        {
+            Description = "The tokenizer trained on the data spells numbers digit by digit (a Digits pre-tokenizer, as Llama's), instead of GPT-2's runs of digits merged into arbitrary tokens (not used with --init or --resume).",
+        };
         var documentMasks = new Option<bool>("--document-masks")
         {
             Description = "Where a row packs several documents or conversations (split by the end-of-text token), let each token attend only to its own document, so a packed conversation trains as if it were alone.",
@@ -46,7 +50,7 @@ public static class TrainCommand
             "Ctrl+C, SIGTERM (kill PID, e.g. for a run started with nohup ... &) or SIGHUP finish the current step, save a checkpoint and exit with \"stopped at step N; resume with --resume\".")
         {
             data, output, sft, config, init, resume, steps, batch, block, accumulate, learningRate, minLearningRate, warmup, weightDecay, clip, evalEvery,
-            checkpointEvery, seed, vocabulary, device, dtype, threads, documentMasks,
+            checkpointEvery, seed, vocabulary, device, dtype, threads, documentMasks, singleDigits,
         };
 
         // LoRA (issue 8): --lora trains a low-rank adapter for the frozen model of --base. Its options, their
@@ -247,7 +251,8 @@ public static class TrainCommand
                 Device: r.GetValue(device)!,
                 Threads: r.GetValue(threads),
                 SaveType: options.Bf16 ? SafeTensorsType.BF16 : SafeTensorsType.F32,
-                Distillation: Distillation(r));
+                Distillation: Distillation(r),
+                SingleDigits: r.GetValue(singleDigits));
 
             var console = Terminal.For(r);
             var result = await TrainWithProgressAsync(console, job, ct);

@@ -16,8 +16,8 @@ public static class BpeTrainer
     /// <param name="texts">The corpus; special-token strings in it are treated as separators.</param>
     /// <param name="vocabularySize">The vocabulary size to reach, at least <see cref="MinimumVocabularySize"/>.</param>
     /// <param name="progress">Receives the number of merges learned so far, now and then.</param>
-    /// <param name="individualDigits">Split every digit into a piece of its own (the default), so numbers are spelled digit by digit; false keeps GPT-2's runs of digits.</param>
-    public static ChatTokenizer Train(IEnumerable<string> texts, int vocabularySize, IProgress<int>? progress = null, bool individualDigits = true)
+    /// <param name="individualDigits">Split every digit into a piece of its own, so numbers are spelled digit by digit; false (the default) keeps GPT-2's runs of digits.</param>
+    public static ChatTokenizer Train(IEnumerable<string> texts, int vocabularySize, IProgress<int>? progress = null, bool individualDigits = false)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabularySize, MinimumVocabularySize);

@@ -64,9 +64,9 @@ public static class TrainingJob
         }
         else
         {
-            onStatus?.Invoke($"training a byte-level BPE tokenizer ({job.VocabularySize} tokens)");
+            onStatus?.Invoke($"training a byte-level BPE tokenizer ({job.VocabularySize} tokens{(job.SingleDigits ? ", single digits" : string.Empty)})");
             var corpus = documents ?? conversations!.SelectMany(c => c.Select(m => m.Content)).ToList();
-            tokenizer = BpeTrainer.Train(corpus, job.VocabularySize);
+            tokenizer = BpeTrainer.Train(corpus, job.VocabularySize, individualDigits: job.SingleDigits);
         }
 
         onStatus?.Invoke("tokenizing");

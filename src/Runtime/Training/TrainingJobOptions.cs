@@ -17,6 +17,7 @@ namespace Agents.Runtime.Training;
 /// <param name="SaveType">Element type of the saved weights.</param>
 /// <param name="HeldOutFraction">Share of the text held out for evaluation (pretraining).</param>
 /// <param name="Distillation">Distil a teacher model into the trained one with soft labels (its tokenizer is used); null trains on hard labels only.</param>
+/// <param name="SingleDigits">A tokenizer trained on the data splits numbers into single digits (see <see cref="Tokenization.GptPreTokenizer"/>); false keeps GPT-2's runs of digits.</param>
 public sealed record TrainingJobOptions(
     string DataPath,
     string OutputDirectory,
@@ -30,4 +31,5 @@ public sealed record TrainingJobOptions(
     int Threads = 0,
     SafeTensorsType SaveType = SafeTensorsType.F32,
     double HeldOutFraction = 0.1,
-    DistillationOptions? Distillation = null);
+    DistillationOptions? Distillation = null,
+    bool SingleDigits = false);

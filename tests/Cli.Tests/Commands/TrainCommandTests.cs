@@ -116,7 +116,7 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
-    public async Task Packed_chat_trains_with_document_masks()
+    public async Task Packed_chat_trains_with_document_masks_and_a_single_digit_tokenizer()
     {
         using var temp = new TempFolder();
         File.WriteAllLines(temp["chat.jsonl"], Enumerable.Range(0, 40).Select(i =>
@@ -124,10 +124,11 @@ public sealed class TrainCommandTests
         File.WriteAllText(temp["config.json"], TinyModel);
 
         var (exit, _, error) = await CliHarness.RunAsync(
-            "train", "--sft", "--data", temp["chat.jsonl"], "--config", temp["config.json"], "--out", temp["model"], "--steps", "3", "--batch", "2", "--vocab", "280", "--document-masks", "--threads", "1");
+            "train", "--sft", "--data", temp["chat.jsonl"], "--config", temp["config.json"], "--out", temp["model"], "--steps", "3", "--batch", "2", "--vocab", "280", "--document-masks", "--single-digits", "--threads", "1");
 
         Assert.True(exit == 0, error);
         Assert.Equal([1, 2, 3], LoggedSteps(temp["model"]));
+        Assert.Contains("\"individual_digits\": true", File.ReadAllText(Path.Combine(temp["model"], "tokenizer.json")));
         Assert.Contains("--document-masks", (await CliHarness.RunAsync("train", "--help")).Out);
     }
 

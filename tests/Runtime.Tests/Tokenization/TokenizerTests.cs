@@ -112,8 +112,8 @@ public sealed class TokenizerTests : IDisposable
     {
         // A corpus where "709" and "1554" are frequent enough that run-splitting merges them into single tokens.
         var numbers = Enumerable.Repeat("709*1554 = 1101786, at 08:30 on day 12. ", 40).ToList();
-        var runs = BpeTrainer.Train(numbers, 330, individualDigits: false);
-        var single = BpeTrainer.Train(numbers, 330);
+        var runs = BpeTrainer.Train(numbers, 330);
+        var single = BpeTrainer.Train(numbers, 330, individualDigits: true);
 
         Assert.False(runs.IndividualDigits);
         Assert.True(single.IndividualDigits);
@@ -128,7 +128,7 @@ public sealed class TokenizerTests : IDisposable
     public void The_digit_split_is_saved_as_a_digits_pre_tokenizer_and_files_without_one_keep_runs()
     {
         var numbers = Enumerable.Repeat("room 1234 costs 5678 coins ", 30).ToList();
-        var single = BpeTrainer.Train(numbers, 300);
+        var single = BpeTrainer.Train(numbers, 300, individualDigits: true);
         var path = Path.Combine(folder, "tokenizer.json");
         single.Save(path);
         var json = File.ReadAllText(path);
@@ -138,7 +138,7 @@ public sealed class TokenizerTests : IDisposable
         Assert.True(loaded.IndividualDigits);
         Assert.Equal(single.Encode("room 98765"), loaded.Encode("room 98765"));
 
-        var runs = BpeTrainer.Train(numbers, 300, individualDigits: false);
+        var runs = BpeTrainer.Train(numbers, 300);
         runs.Save(path);
         Assert.DoesNotContain("Digits", File.ReadAllText(path));
         var old = ChatTokenizer.Load(path);
