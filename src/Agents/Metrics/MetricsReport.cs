@@ -46,9 +46,9 @@ public sealed record MetricsReport(
         if (u.ByDecision.Count > 0)
         {
             text.Append("\n| decision | decisions | per agent-hour | fallbacks |\n| --- | ---: | ---: | ---: |\n");
-            foreach (var (decision, (count, fallbacks)) in u.ByDecision.OrderByDescending(d => d.Value.Decisions).ThenBy(d => d.Key, StringComparer.Ordinal))
+            foreach (var (decision, count, perAgentHour, fallbacks) in u.ByDecisionMostFirst)
             {
-                text.Append(c, $"| {decision} | {count} | {(u.AgentHours > 0 ? count / u.AgentHours : 0):F2} | {fallbacks} |\n");
+                text.Append(c, $"| {decision} | {count} | {perAgentHour:F2} | {fallbacks} |\n");
             }
         }
         foreach (var d in Diffusion)

@@ -21,4 +21,9 @@ public sealed record UsageMetric(long Decisions, long Fallbacks, long Calls, lon
 
     /// <summary>Decisions per agent and game hour.</summary>
     public double DecisionsPerAgentHour => AgentHours <= 0 ? 0 : Decisions / AgentHours;
+
+    /// <summary>One row per decision type, most asked first: decisions, decisions per agent and game hour, fallbacks.</summary>
+    public IEnumerable<(string Decision, long Decisions, double PerAgentHour, long Fallbacks)> ByDecisionMostFirst =>
+        ByDecision.OrderByDescending(d => d.Value.Decisions).ThenBy(d => d.Key, StringComparer.Ordinal)
+            .Select(d => (d.Key, d.Value.Decisions, AgentHours <= 0 ? 0 : d.Value.Decisions / AgentHours, d.Value.Fallbacks));
 }

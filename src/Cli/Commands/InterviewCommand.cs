@@ -22,9 +22,9 @@ public static class InterviewCommand
         var verbose = new Option<bool>("--memories") { Description = "Also print the memories retrieved for the answer, with their scores." };
         var tools = new Option<bool>("--tools")
         {
-            Description = "Answer by ReAct with the town's tools instead: WhereIs and WhoIsAt over the town at the run's last snapshot, Now, and Search/Lookup over the agent's memories. Prints the Thought / Action / Observation trace.",
+            Description = "Answer by ReAct with the town's tools instead: WhereIs and WhoIsAt over the town at the run's last snapshot, Now, and Search/Lookup over the agent's memories. Prints the Thought / Action / Observation trace. The scripted teacher plays it; the bundled model was not trained on these tools.",
         };
-        var steps = new Option<int>("--steps") { Description = "With --tools: the ReAct step limit.", DefaultValueFactory = _ => 7 };
+        var steps = new Option<int?>("--steps") { Description = "With --tools: the ReAct step limit (default 7)." };
         var command = new Command("interview", "Ask an agent a question; it answers from its retrieved memories without changing the run.")
         {
             folder, question, agent, mind, verbose, tools, steps,
@@ -58,13 +58,23 @@ public static class InterviewCommand
             var stream = bank.ExistingStream(name);
             if (parse.GetValue(tools))
             {
-                var limit = parse.GetValue(steps);
+                var limit = parse.GetValue(steps) ?? 7;
                 if (limit < 1)
                 {
                     throw new CliUsageException($"--steps: expected a step limit of at least 1; got {limit}.");
                 }
 
+                if (parse.GetValue(verbose))
+                {
+                    throw new CliUsageException("--memories goes without --tools: with tools the agent searches its memories itself, and the trace shows what it found.");
+                }
+
                 return await AnswerWithToolsAsync(console, run, scenario, spec, text, choice, [.. stream.All.Select(m => m.Text)], limit, cancel);
+            }
+
+            if (parse.GetValue(steps) is { } stray)
+            {
+                throw new CliUsageException($"--steps {stray} goes with --tools.");
             }
 
             var embedder = new HashingEmbedder(scenario.Memory.EmbeddingDimension);

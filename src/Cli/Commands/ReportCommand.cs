@@ -81,9 +81,10 @@ public static class ReportCommand
                 if (u.ByDecision.Count > 0)
                 {
                     var decisions = new Table().AddColumn("decision").AddColumn(new TableColumn("decisions").RightAligned()).AddColumn(new TableColumn("per agent-hour").RightAligned()).AddColumn(new TableColumn("fallbacks").RightAligned());
-                    foreach (var (decision, (count, fallbacks)) in u.ByDecision.OrderByDescending(d => d.Value.Decisions).ThenBy(d => d.Key, StringComparer.Ordinal))
+                    var c = System.Globalization.CultureInfo.InvariantCulture;
+                    foreach (var (decision, count, perAgentHour, fallbacks) in u.ByDecisionMostFirst)
                     {
-                        decisions.AddRow(Markup.Escape(decision), count.ToString(System.Globalization.CultureInfo.InvariantCulture), (u.AgentHours > 0 ? count / u.AgentHours : 0).ToString("F2", System.Globalization.CultureInfo.InvariantCulture), fallbacks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        decisions.AddRow(Markup.Escape(decision), count.ToString(c), perAgentHour.ToString("F2", c), fallbacks.ToString(c));
                     }
 
                     console.Write(decisions);

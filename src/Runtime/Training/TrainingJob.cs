@@ -36,7 +36,7 @@ public static class TrainingJob
             throw new RuntimeOptionException($"--out {job.OutputDirectory}: the folder already holds a model; pass --resume to continue its run, or choose another folder.");
         }
 
-        var objectiveOptions = ObjectiveOptions(job.Distillation);
+        var objectiveOptions = ObjectiveOptions(job.Distillation, options.DocumentMasks);
         if (resuming)
         {
             Trainer.RequireSameObjectiveOptions(job.OutputDirectory, objectiveOptions);
@@ -134,11 +134,20 @@ public static class TrainingJob
         return result;
     }
 
-    /// <summary>What a resumed run must share with the run it resumes beyond the training options: the teacher and how it is distilled.</summary>
-    private static Dictionary<string, string> ObjectiveOptions(DistillationOptions? distillation) => distillation is null ? [] : new()
+    /// <summary>What a resumed run must share with the run it resumes beyond the training options: the teacher and how it is distilled, and whether attention is masked per document.</summary>
+    private static Dictionary<string, string> ObjectiveOptions(DistillationOptions? distillation, bool documentMasks)
     {
-        ["--teacher"] = Path.GetFullPath(distillation.TeacherDirectory),
-        ["--kd-temperature"] = distillation.Temperature.ToString("R", CultureInfo.InvariantCulture),
-        ["--kd-weight"] = distillation.Weight.ToString("R", CultureInfo.InvariantCulture),
-    };
+        var options = distillation is null ? new Dictionary<string, string>() : new()
+        {
+            ["--teacher"] = Path.GetFullPath(distillation.TeacherDirectory),
+            ["--kd-temperature"] = distillation.Temperature.ToString("R", CultureInfo.InvariantCulture),
+            ["--kd-weight"] = distillation.Weight.ToString("R", CultureInfo.InvariantCulture),
+        };
+        if (documentMasks)
+        {
+            options["--document-masks"] = "on";
+        }
+
+        return options;
+    }
 }

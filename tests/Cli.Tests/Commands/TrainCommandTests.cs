@@ -129,6 +129,12 @@ public sealed class TrainCommandTests
         Assert.True(exit == 0, error);
         Assert.Equal([1, 2, 3], LoggedSteps(temp["model"]));
         Assert.Contains("\"individual_digits\": true", File.ReadAllText(Path.Combine(temp["model"], "tokenizer.json")));
+
+        // A run with masks cannot be resumed without them: attention would change half-way.
+        var unmasked = await CliHarness.RunAsync(
+            "train", "--sft", "--data", temp["chat.jsonl"], "--config", temp["config.json"], "--out", temp["model"], "--steps", "5", "--batch", "2", "--resume", "--threads", "1");
+        Assert.Equal(2, unmasked.Exit);
+        Assert.Contains("--document-masks", unmasked.Err);
         Assert.Contains("--document-masks", (await CliHarness.RunAsync("train", "--help")).Out);
     }
 
