@@ -35,7 +35,11 @@ public sealed record SolveDecision(string Agent, string Question, SolveStyle Sty
     public override string ReplyShape => Style == SolveStyle.ChainOfThought ? @"(.*\n)*Answer: [^\n]+" : @"Answer: [^\n]+";
 
     /// <inheritdoc />
-    public override int MaxReplyTokens => Style == SolveStyle.ChainOfThought ? 256 : 24;
+    /// <remarks>
+    /// Worked steps run long when numbers are spelled digit by digit: an expression with two two-digit products takes
+    /// about 250 tokens in the curriculum's form, so chain-of-thought gets 320.
+    /// </remarks>
+    public override int MaxReplyTokens => Style == SolveStyle.ChainOfThought ? 320 : 24;
 
     /// <inheritdoc />
     public override string Render()

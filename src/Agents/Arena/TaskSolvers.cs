@@ -160,7 +160,7 @@ public static partial class TaskSolvers
             {
                 var left = product;
                 product *= factor;
-                steps.Add(string.Create(CultureInfo.InvariantCulture, $"{left}*{factor} = {product}"));
+                steps.AddRange(MultiplicationSteps(left, factor));
             }
 
             var sign = term.Groups["sign"].Value == "-" ? -1 : 1;
@@ -178,6 +178,48 @@ public static partial class TaskSolvers
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The steps of one product. Factors of one or two digits are worked by partial products of single digits, the
+    /// way a small model can follow (each partial a times-table fact with zeros, then a running sum):
+    /// "29*23 = 20*20 + 20*3 + 9*20 + 9*3 = 400 + 60 + 180 + 27", "400 + 60 = 460", ..., "29*23 = 667".
+    /// A product of single digits, by 0 or 1, or with a factor of three digits or more is one line "a*b = c".
+    /// </summary>
+    public static IReadOnlyList<string> MultiplicationSteps(decimal left, decimal right)
+    {
+        var product = left * right;
+        var line = string.Create(CultureInfo.InvariantCulture, $"{left}*{right} = {product}");
+        if (!IsSmallWhole(left) || !IsSmallWhole(right) || left < 2 || right < 2 || (left < 10 && right < 10))
+        {
+            return [line];
+        }
+
+        var partials = (from a in Places(left) from b in Places(right) select (a, b)).ToList();
+        if (partials.Count < 2)
+        {
+            return [line];
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var steps = new List<string>
+        {
+            string.Create(c, $"{left}*{right} = {string.Join(" + ", partials.Select(p => string.Create(c, $"{p.a}*{p.b}")))} = {string.Join(" + ", partials.Select(p => (p.a * p.b).ToString(c)))}"),
+        };
+        var total = partials[0].a * partials[0].b;
+        foreach (var (a, b) in partials.Skip(1))
+        {
+            steps.Add(string.Create(c, $"{total} + {a * b} = {total + (a * b)}"));
+            total += a * b;
+        }
+
+        steps.Add(line);
+        return steps;
+
+        static bool IsSmallWhole(decimal value) => value == decimal.Truncate(value) && value is >= 0 and < 100;
+
+        // 29 -> 20, 9; 20 -> 20; 7 -> 7
+        static IEnumerable<decimal> Places(decimal value) => new[] { decimal.Truncate(value / 10) * 10, value % 10 }.Where(v => v != 0);
     }
 
     [GeneratedRegex(@"\d+(\s*[-+*]\s*\d+)+")]

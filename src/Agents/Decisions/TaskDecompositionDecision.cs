@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Agents.World.Scenarios;
 
 namespace Agents.Decisions;
@@ -7,6 +8,9 @@ namespace Agents.Decisions;
 /// <summary>
 /// One hour of the schedule broken into tasks of 5 to 15 minutes (sleep stays one task) that fill the hour. The reply
 /// gives each task's start ("HH:mm task"); a task lasts until the next one starts, the last until the hour ends.
+/// Each task is the hour's activity or a habit the prompt shows, with an optional detail in brackets, as the paper
+/// writes a subtask ("write her book (outlining the chapter)"): a task never invents a new activity, so the agent keeps
+/// its place between tasks of one activity and moves only for a habit that starts within the hour.
 /// </summary>
 /// <param name="Agent">Who plans.</param>
 /// <param name="Hour">The hour's start.</param>
@@ -32,9 +36,19 @@ public sealed record TaskDecompositionDecision(
     /// Later tasks start on the hour's five-minute marks, each an optional line in order, so the shape itself keeps the
     /// starts rising, inside the hour and at least five minutes apart.
     /// </remarks>
-    public override string ReplyShape =>
-        $@"{Hour.ToString("HH:mm", CultureInfo.InvariantCulture)} [^\n]+" + string.Concat(
-            Enumerable.Range(1, 11).Select(i => Hour.AddMinutes(5 * i)).Where(t => t.Hour == Hour.Hour).Select(t => $@"(\n{t.ToString("HH:mm", CultureInfo.InvariantCulture)} [^\n]+)?"));
+    public override string ReplyShape
+    {
+        get
+        {
+            var task = "(" + string.Join('|', Activities.Select(Regex.Escape)) + @")( \([^()\n]+\))?";
+            return $"{Hour.ToString("HH:mm", CultureInfo.InvariantCulture)} {task}" + string.Concat(
+                Enumerable.Range(1, 11).Select(i => Hour.AddMinutes(5 * i)).Where(t => t.Hour == Hour.Hour).Select(t => $@"(\n{t.ToString("HH:mm", CultureInfo.InvariantCulture)} {task})?"));
+        }
+    }
+
+    /// <summary>The activities a task may name: the hour's, then the habits shown.</summary>
+    public IReadOnlyList<string> Activities =>
+        [.. new[] { Activity }.Concat(HabitsShown.Select(h => h.Activity)).Distinct(StringComparer.Ordinal)];
 
     /// <inheritdoc />
     public override int MaxReplyTokens => 100;
@@ -61,7 +75,8 @@ public sealed record TaskDecompositionDecision(
         var starts = new List<PlanItem>();
         foreach (var line in ReplyText.Lines(reply))
         {
-            if (PlanItem.TryParse(line) is not { } item || item.At.Hour != Hour.Hour || (starts.Count == 0 ? item.At != Hour : item.At <= starts[^1].At))
+            if (PlanItem.TryParse(line) is not { } item || item.At.Hour != Hour.Hour || (starts.Count == 0 ? item.At != Hour : item.At <= starts[^1].At)
+                || !NamesAnActivity(item.Activity))
             {
                 value = null;
                 return false;
@@ -87,6 +102,9 @@ public sealed record TaskDecompositionDecision(
         value = tasks;
         return tasks.Count > 0;
     }
+
+    private bool NamesAnActivity(string task) => Activities.Any(activity =>
+        task == activity || (task.StartsWith(activity + " (", StringComparison.Ordinal) && task.EndsWith(')') && task.Length > activity.Length + 3 && task.IndexOfAny(['(', ')'], activity.Length + 2) == task.Length - 1));
 
     /// <inheritdoc />
     public override string Format(IReadOnlyList<TaskItem> value) =>

@@ -183,10 +183,13 @@ public sealed partial class ScriptedMind
         string summary;
         if (heard.Count > 0)
         {
-            summary = $"{partner} told me: \"{heard[0]}\"";
-            if (heard.Count > 1 && summary.Length + heard[1].Length + first.Length + 15 <= 200)
+            // What was heard is kept in the third person ("Isabella Rodriguez told me: "Isabella Rodriguez is planning a
+            // party""), so a memory quoted later never puts the partner's "I" in the agent's mouth.
+            summary = $"{partner} told me: \"{Speech.Third(heard[0], partner)}\"";
+            var also = heard.Count > 1 ? Speech.Third(heard[1], partner, named: true) : string.Empty;
+            if (heard.Count > 1 && summary.Length + also.Length + first.Length + 15 <= 200)
             {
-                summary += $" {first} also said: \"{heard[1]}\"";
+                summary += $" {first} also said: \"{also}\"";
             }
         }
         else if (told.Count > 0)

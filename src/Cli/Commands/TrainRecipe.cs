@@ -36,6 +36,12 @@ internal static class TrainRecipe
         Seed = 1337,
     };
 
+    /// <summary>
+    /// Whether the recipe's tokenizer splits numbers into single digits. Not yet: two runs with single digits (one with
+    /// document masks) copied worse from their prompts in Smallville than the shipped model (docs/BENCHMARKS.md).
+    /// </summary>
+    public const bool SingleDigits = false;
+
     /// <summary>Where the recipe distils its data when --data is not given (relative to the working folder).</summary>
     public const string DataFile = "data/recipe-default/decisions.jsonl";
 
@@ -86,7 +92,7 @@ internal static class TrainRecipe
         var mix = Path.Combine(folder, "train-mix.jsonl");
         Concatenate([train, arena], mix);
         var options = Training with { Steps = steps ?? Training.Steps, WarmupSteps = Math.Min(Training.WarmupSteps, (steps ?? Training.Steps) / 10) };
-        var job = new TrainingJobOptions(mix, output, options, Sft: true, Model: Model, VocabularySize: Model.VocabularySize, Resume: resume, Device: device, Threads: threads, SaveType: SafeTensorsType.BF16);
+        var job = new TrainingJobOptions(mix, output, options, Sft: true, Model: Model, VocabularySize: Model.VocabularySize, Resume: resume, Device: device, Threads: threads, SaveType: SafeTensorsType.BF16, SingleDigits: SingleDigits);
         console.MarkupLineInterpolated($"[bold]2/3[/] training {Model.Layers} layers x {Model.Width} wide, context {Model.ContextLength}, {options.Steps} steps of {options.BatchSize} x {options.SequenceLength} tokens");
         var result = await TrainCommand.TrainWithProgressAsync(console, job, cancel);
         if (result is null)
@@ -183,6 +189,7 @@ internal static class TrainRecipe
             teacher = new { scenario = Scenario, hours = Hours, seeds = Seeds, mind = "scripted" },
             curricula = new { files = ArenaFiles, scale = ArenaScale, teacher = "programmatic solvers" },
             model = Model,
+            tokenizer = new { vocabulary = Model.VocabularySize, single_digits = SingleDigits },
             training = options,
             final_loss = result.History.Count > 0 ? result.History[^1].Loss : double.NaN,
             held_out_loss = result.FinalValidationLoss,

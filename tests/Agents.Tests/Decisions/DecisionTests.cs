@@ -117,13 +117,37 @@ public sealed class DecisionTests
     {
         var decision = new TaskDecompositionDecision("A", new TimeOnly(9, 0), "write", []);
 
-        Assert.True(decision.TryParse("09:00 write\n09:15 write more\n09:50 read it over", out var tasks));
+        Assert.True(decision.TryParse("09:00 write\n09:15 write (more)\n09:50 write (reading it over)", out var tasks));
         Assert.Equal([15, 35, 10], tasks.Select(t => t.Minutes));
-        Assert.Equal("09:00 write\n09:15 write more\n09:50 read it over", decision.Format(tasks));
+        Assert.Equal("09:00 write\n09:15 write (more)\n09:50 write (reading it over)", decision.Format(tasks));
         Assert.False(decision.Accepts("09:15 write"));
-        Assert.False(decision.Accepts("09:00 write\n09:00 write more"));
-        Assert.False(decision.Accepts("09:00 write\n09:57 write more"));
-        Assert.False(decision.Accepts("09:00 write\n10:10 write more"));
+        Assert.False(decision.Accepts("09:00 write\n09:00 write (more)"));
+        Assert.False(decision.Accepts("09:00 write\n09:57 write (more)"));
+        Assert.False(decision.Accepts("09:00 write\n10:10 write (more)"));
+    }
+
+    [Fact]
+    public void A_task_names_the_hours_activity_or_a_habit_shown_with_an_optional_detail_and_never_a_new_activity()
+    {
+        var decision = new TaskDecompositionDecision("A", new TimeOnly(13, 0), "cook lunch for the guests", Routine);
+        var shape = new Regex("^(?:" + decision.ReplyShape + ")$");
+        string[] good =
+        [
+            "13:00 cook lunch for the guests\n13:15 cook lunch for the guests (plating)\n13:30 serve customers",
+            "13:00 cook lunch for the guests (chopping onions)",
+        ];
+        string[] bad =
+        [
+            "13:00 cook lunch for the guests\n13:30 eat lunch in the cafe kitchen",
+            "13:00 cook lunch for the guests (plating",
+            "13:00 cook lunch for the guests ()",
+            "13:00 cook lunch for the guests (plating) (more)",
+            "13:00 cook lunch",
+        ];
+
+        Assert.Equal(["cook lunch for the guests", "serve customers"], decision.Activities);
+        Assert.All(good, reply => Assert.True(decision.Accepts(reply) && shape.IsMatch(reply), reply));
+        Assert.All(bad, reply => Assert.False(decision.Accepts(reply) || shape.IsMatch(reply), reply));
     }
 
     [Fact]

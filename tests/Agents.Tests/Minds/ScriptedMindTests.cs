@@ -140,7 +140,7 @@ public sealed class ScriptedMindTests
         var value = summary.Resolve(new ScriptedMind(4).Answer(summary.Render())).Value;
 
         Assert.Equal("I want to go to the Valentine's Day party at Hobbs Cafe on February 14 from 17:00 to 19:00.", value.Memo);
-        Assert.StartsWith("Isabella Rodriguez told me: \"I am planning a Valentine's Day party", value.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Isabella Rodriguez told me: \"Isabella Rodriguez is planning a Valentine's Day party", value.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,14 +184,14 @@ public sealed class ScriptedMindTests
     }
 
     [Fact]
-    public void A_summary_keeps_the_news_heard_and_who_said_it()
+    public void A_summary_keeps_the_news_heard_and_who_said_it_in_the_third_person()
     {
         var decision = new ConversationSummaryDecision("Mei Lin", "Sam Moore", "Johnson Park:lawn", ["Sam Moore: Hi Mei Lin! I am running for mayor in the local election next month.", "Mei Lin: Oh, interesting! Take care!"]);
 
         var summary = decision.Resolve(new ScriptedMind(2).Answer(decision.Render()));
 
         Assert.False(summary.FellBack);
-        Assert.Equal("Sam Moore told me: \"I am running for mayor in the local election next month.\"", summary.Value.Summary);
+        Assert.Equal("Sam Moore told me: \"Sam Moore is running for mayor in the local election next month.\"", summary.Value.Summary);
     }
 
     [Fact]

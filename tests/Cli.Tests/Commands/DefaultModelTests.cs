@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Agents.Cli.Commands;
 
 namespace Agents.Cli.Tests.Commands;
 
@@ -26,6 +27,19 @@ public sealed class DefaultModelTests
         var text = System.Text.Encoding.UTF8.GetString(json);
         Assert.Contains("\"BF16\"", text);
         Assert.DoesNotContain("\"F32\"", text);
+    }
+
+    [Fact]
+    public void The_shipped_model_is_what_the_recipe_makes_now()
+    {
+        using var recipe = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "recipe.json")));
+        var training = recipe.RootElement.GetProperty("training");
+        var tokenizer = Agents.Runtime.Tokenization.ChatTokenizer.Load(Path.Combine(Folder, "tokenizer.json"));
+
+        Assert.Equal(TrainRecipe.Training.Steps, training.GetProperty("steps").GetInt32());
+        Assert.Equal(TrainRecipe.Training.DocumentMasks, training.TryGetProperty("document_masks", out var masks) && masks.GetBoolean());
+        Assert.Equal(TrainRecipe.SingleDigits, tokenizer.IndividualDigits);
+        Assert.Equal(TrainRecipe.Model.Layers, recipe.RootElement.GetProperty("model").GetProperty("layers").GetInt32());
     }
 
     [Fact]
