@@ -51,7 +51,8 @@ public sealed record TaskDecompositionDecision(
         [.. new[] { Activity }.Concat(HabitsShown.Select(h => h.Activity)).Distinct(StringComparer.Ordinal)];
 
     /// <inheritdoc />
-    public override int MaxReplyTokens => 100;
+    /// <remarks>Room for four lines of a long activity with details ("07:45 wake up and go to the Valentine's Day party at Hobbs Cafe (continuing)"): 100 tokens cut one such list short.</remarks>
+    public override int MaxReplyTokens => 160;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> StopSequences => ["\n\n", "\n" + Hour.AddHours(1).ToString("HH", CultureInfo.InvariantCulture) + ":"];
