@@ -36,8 +36,8 @@ public sealed record SolveDecision(string Agent, string Question, SolveStyle Sty
 
     /// <inheritdoc />
     /// <remarks>
-    /// Worked steps run long when numbers are spelled digit by digit: an expression with two two-digit products takes
-    /// about 250 tokens in the curriculum's form, so chain-of-thought gets 320.
+    /// Worked products make long steps: an expression with two two-digit products takes about 250 tokens in the
+    /// curriculum's form when numbers are spelled digit by digit, so chain-of-thought gets 320.
     /// </remarks>
     public override int MaxReplyTokens => Style == SolveStyle.ChainOfThought ? 320 : 24;
 

@@ -74,10 +74,11 @@ public sealed record TaskDecompositionDecision(
     public override bool TryParse(string reply, [MaybeNullWhen(false)] out IReadOnlyList<TaskItem> value)
     {
         var starts = new List<PlanItem>();
+        var activities = Activities;
         foreach (var line in ReplyText.Lines(reply))
         {
             if (PlanItem.TryParse(line) is not { } item || item.At.Hour != Hour.Hour || (starts.Count == 0 ? item.At != Hour : item.At <= starts[^1].At)
-                || !NamesAnActivity(item.Activity))
+                || !activities.Any(a => NamesActivity(item.Activity, a)))
             {
                 value = null;
                 return false;
@@ -104,8 +105,9 @@ public sealed record TaskDecompositionDecision(
         return tasks.Count > 0;
     }
 
-    private bool NamesAnActivity(string task) => Activities.Any(activity =>
-        task == activity || (task.StartsWith(activity + " (", StringComparison.Ordinal) && task.EndsWith(')') && task.Length > activity.Length + 3 && task.IndexOfAny(['(', ')'], activity.Length + 2) == task.Length - 1));
+    /// <summary>True when <paramref name="task"/> is <paramref name="activity"/>, alone or with one "(detail)", as the reply shape allows.</summary>
+    private static bool NamesActivity(string task, string activity) =>
+        task == activity || (task.StartsWith(activity + " (", StringComparison.Ordinal) && task.EndsWith(')') && task.Length > activity.Length + 3 && task.IndexOfAny(['(', ')'], activity.Length + 2) == task.Length - 1);
 
     /// <inheritdoc />
     public override string Format(IReadOnlyList<TaskItem> value) =>
