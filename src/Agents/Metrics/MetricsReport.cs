@@ -42,13 +42,14 @@ public sealed record MetricsReport(
         }
 
         var u = Usage;
-        text.Append(c, $"- Mind: {u.Decisions} decisions ({u.DecisionsPerAgentHour:F1} per agent-hour), {u.Calls} model calls ({u.CallsPerAgentHour:F1} per agent-hour), {u.PromptTokens + u.CompletionTokens} tokens ({u.TokensPerAgentHour:F0} per agent-hour), fallback rate {u.FallbackRate:P2}.\n");
+        var parsed = u.ParsedReplyRate is { } share ? string.Create(c, $", replies that parsed {share:P2} ({u.Decisions - u.Fallbacks} of {u.Calls})") : "";
+        text.Append(c, $"- Mind: {u.Decisions} decisions ({u.DecisionsPerAgentHour:F1} per agent-hour), {u.Calls} model calls ({u.CallsPerAgentHour:F1} per agent-hour), {u.PromptTokens + u.CompletionTokens} tokens ({u.TokensPerAgentHour:F0} per agent-hour), fallback rate {u.FallbackRate:P2}{parsed}.\n");
         if (u.ByDecision.Count > 0)
         {
-            text.Append("\n| decision | decisions | per agent-hour | fallbacks |\n| --- | ---: | ---: | ---: |\n");
-            foreach (var (decision, count, perAgentHour, fallbacks) in u.ByDecisionMostFirst)
+            text.Append("\n| decision | decisions | per agent-hour | fallbacks | replies that parsed |\n| --- | ---: | ---: | ---: | ---: |\n");
+            foreach (var (decision, count, perAgentHour, fallbacks, rate) in u.ByDecisionMostFirst)
             {
-                text.Append(c, $"| {decision} | {count} | {perAgentHour:F2} | {fallbacks} |\n");
+                text.Append(c, $"| {decision} | {count} | {perAgentHour:F2} | {fallbacks} | {(rate is { } r ? r.ToString("P2", c) : "-")} |\n");
             }
         }
         foreach (var d in Diffusion)

@@ -213,7 +213,7 @@ public static class RunMetrics
 
     private static UsageMetric Usage(SqliteConnection connection, double agentHours)
     {
-        var byDecision = new SortedDictionary<string, (long, long)>(StringComparer.Ordinal);
+        var byDecision = new SortedDictionary<string, (long, long, long)>(StringComparer.Ordinal);
         long decisions = 0, fallbacks = 0, calls = 0, prompt = 0, completion = 0;
         if (Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cognition_usage'") > 0)
         {
@@ -222,7 +222,7 @@ public static class RunMetrics
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                byDecision[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+                byDecision[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
                 decisions += reader.GetInt64(1);
                 fallbacks += reader.GetInt64(2);
                 calls += reader.GetInt64(3);

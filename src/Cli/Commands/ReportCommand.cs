@@ -77,14 +77,20 @@ public static class ReportCommand
                 table.AddRow("decisions per agent-hour", u.DecisionsPerAgentHour.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
                 table.AddRow("calls / tokens per agent-hour", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{u.CallsPerAgentHour:F1} / {u.TokensPerAgentHour:F0}"));
                 table.AddRow("fallback rate", u.FallbackRate.ToString("P2", System.Globalization.CultureInfo.InvariantCulture));
+                if (u.ParsedReplyRate is { } parsed)
+                {
+                    table.AddRow("replies that parsed", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{parsed:P2} ({u.Decisions - u.Fallbacks} of {u.Calls} calls)"));
+                }
+
                 console.Write(table);
                 if (u.ByDecision.Count > 0)
                 {
-                    var decisions = new Table().AddColumn("decision").AddColumn(new TableColumn("decisions").RightAligned()).AddColumn(new TableColumn("per agent-hour").RightAligned()).AddColumn(new TableColumn("fallbacks").RightAligned());
+                    var decisions = new Table().AddColumn("decision").AddColumn(new TableColumn("decisions").RightAligned()).AddColumn(new TableColumn("per agent-hour").RightAligned())
+                        .AddColumn(new TableColumn("fallbacks").RightAligned()).AddColumn(new TableColumn("replies that parsed").RightAligned());
                     var c = System.Globalization.CultureInfo.InvariantCulture;
-                    foreach (var (decision, count, perAgentHour, fallbacks) in u.ByDecisionMostFirst)
+                    foreach (var (decision, count, perAgentHour, fallbacks, rate) in u.ByDecisionMostFirst)
                     {
-                        decisions.AddRow(Markup.Escape(decision), count.ToString(c), perAgentHour.ToString("F2", c), fallbacks.ToString(c));
+                        decisions.AddRow(Markup.Escape(decision), count.ToString(c), perAgentHour.ToString("F2", c), fallbacks.ToString(c), rate is { } r ? r.ToString("P2", c) : "-");
                     }
 
                     console.Write(decisions);

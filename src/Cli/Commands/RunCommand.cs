@@ -33,10 +33,14 @@ public static class RunCommand
         var record = new Option<FileInfo?>("--record") { Description = "Append every decision the mind answers well to this chat JSONL file (a distillation dataset)." };
         var mind = new Option<string?>("--mind") { Description = "What drives the agents: scripted, model, endpoint:URL, or routine (no cognition). Default: the scenario's mind." };
         var model = new Option<DirectoryInfo?>("--model") { Description = "Model folder for --mind model (default: the scenario's mind.model, else models/default)." };
+        var unconstrained = new Option<bool>("--unconstrained")
+        {
+            Description = "With --mind model: decode freely instead of constraining each reply to its decision's shape, to measure the model's own validity (report.md: replies that parsed; a reply that does not parse is retried, then falls back).",
+        };
 
         var command = new Command("run", "Run a scenario headless and write a run folder: run.sqlite (event log), snapshots/, a copy of the scenario, report.md.")
         {
-            scenario, hours, until, output, seed, force, resume, quiet, mind, model, record,
+            scenario, hours, until, output, seed, force, resume, quiet, mind, model, unconstrained, record,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -53,7 +57,8 @@ public static class RunCommand
                 }
 
                 var choice = parse.GetValue(mind) ?? RunMind(resumeDir.FullName);
-                run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, WithModel(ScenarioOfRun(resumeDir.FullName), parse.GetValue(model)), owned));
+                var constrain = Constrain(choice, parse.GetValue(unconstrained));
+                run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, WithModel(ScenarioOfRun(resumeDir.FullName), parse.GetValue(model)), owned, constrain));
             }
             else
             {
@@ -76,7 +81,8 @@ public static class RunCommand
                 var folder = parse.GetValue(output)?.FullName
                     ?? Path.Combine("runs", $"{Slug(loaded.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
                 var choice = parse.GetValue(mind) ?? loaded.Mind.Kind;
-                var behavior = CreateBehavior(choice, options.Seed is { } s ? loaded with { Seed = s } : loaded, owned);
+                var constrain = Constrain(choice, parse.GetValue(unconstrained));
+                var behavior = CreateBehavior(choice, options.Seed is { } s ? loaded with { Seed = s } : loaded, owned, constrain);
                 run = HeadlessRun.Create(loaded, folder, options, behavior);
                 run.Log.SetMeta(MindMetaKey, choice);
             }
@@ -105,19 +111,30 @@ public static class RunCommand
 
     private const string MindMetaKey = "mind";
 
+    /// <summary>Whether the model's replies are constrained: always, unless --unconstrained, which only a model mind takes.</summary>
+    private static bool Constrain(string choice, bool unconstrained)
+    {
+        if (unconstrained && choice != MindKinds.Model)
+        {
+            throw new CliUsageException($"--unconstrained applies to --mind model (the bundled runtime, constrained by default); this run's mind is {choice}.");
+        }
+
+        return !unconstrained;
+    }
+
     /// <summary>The scenario with its model folder replaced by --model, when given.</summary>
     internal static Scenario WithModel(Scenario scenario, DirectoryInfo? model) =>
         model is null ? scenario : scenario with { Mind = scenario.Mind with { Model = model.FullName } };
 
     /// <summary>The behaviour for a --mind choice: routine, scripted, model, or endpoint[:URL].</summary>
-    internal static IBehavior CreateBehavior(string choice, Scenario scenario, Owned? owned = null)
+    internal static IBehavior CreateBehavior(string choice, Scenario scenario, Owned? owned = null, bool constrain = true)
     {
         if (choice == "routine")
         {
             return new RoutineBehavior();
         }
 
-        var mind = CreateMind(choice, scenario, owned);
+        var mind = CreateMind(choice, scenario, owned, constrain);
         if (owned?.RecordPath is { } path)
         {
             var recorder = new RecordingMind(mind, path);
@@ -157,10 +174,10 @@ public static class RunCommand
     }
 
     /// <summary>The mind for a --mind choice: scripted, model, or endpoint[:URL].</summary>
-    internal static IMind CreateMind(string choice, Scenario scenario, Owned? owned = null) => choice switch
+    internal static IMind CreateMind(string choice, Scenario scenario, Owned? owned = null, bool constrain = true) => choice switch
         {
             MindKinds.Scripted => new ScriptedMind(scenario.Seed),
-            MindKinds.Model => CreateModelMind(scenario, owned),
+            MindKinds.Model => CreateModelMind(scenario, owned, constrain),
             MindKinds.Endpoint => EndpointMind.Create(scenario.Mind with { Kind = MindKinds.Endpoint }),
             _ when choice.StartsWith("endpoint:", StringComparison.Ordinal) => EndpointMind.Create(
                 scenario.Mind with { Kind = MindKinds.Endpoint, Model = scenario.Mind.Kind == MindKinds.Endpoint ? scenario.Mind.Model : null },
@@ -170,9 +187,9 @@ public static class RunCommand
 
     /// <summary>
     /// The bundled runtime as a mind: the scenario's model folder (mind.model, relative to the scenario file; default
-    /// models/default) served in-process, each reply constrained to its decision's shape.
+    /// models/default) served in-process, each reply constrained to its decision's shape unless <paramref name="constrain"/> is false.
     /// </summary>
-    private static ModelMind CreateModelMind(Scenario scenario, Owned? owned)
+    private static ModelMind CreateModelMind(Scenario scenario, Owned? owned, bool constrain)
     {
         if (owned is null)
         {
@@ -186,7 +203,7 @@ public static class RunCommand
         var host = LocalModelHost.LoadAsync(folder, new EngineOptions(Slots: InFlight, MaxQueue: 4 * InFlight), device: "auto", threads: 0).GetAwaiter().GetResult();
         owned.Add(host);
         return new ModelMind(host.ChatClient, new ModelMindOptions(
-            Temperature: scenario.Mind.Temperature, CallBudget: scenario.Mind.CallBudget, MaxConcurrency: InFlight, Seed: scenario.Seed, ConstrainReplies: true));
+            Temperature: scenario.Mind.Temperature, CallBudget: scenario.Mind.CallBudget, MaxConcurrency: InFlight, Seed: scenario.Seed, ConstrainReplies: constrain));
     }
 
     /// <summary>Where the scenario's model folder is.</summary>

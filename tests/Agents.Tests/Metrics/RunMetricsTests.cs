@@ -39,7 +39,9 @@ public sealed class RunMetricsTests
         Assert.Contains("importance", report.Usage.ByDecision.Keys);
         var markdown = report.ToMarkdown();
         Assert.Contains("## Metrics", markdown, StringComparison.Ordinal);
-        var (importance, _) = report.Usage.ByDecision["importance"];
+        var (importance, _, _) = report.Usage.ByDecision["importance"];
         Assert.Contains($"| importance | {importance} |", markdown, StringComparison.Ordinal);
+        Assert.Null(report.Usage.ParsedReplyRate); // the scripted mind calls no model
+        Assert.Contains(" | 0 | - |", markdown, StringComparison.Ordinal);
     }
 }

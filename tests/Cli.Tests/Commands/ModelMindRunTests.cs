@@ -27,6 +27,29 @@ public sealed class ModelMindRunTests
         var usage = Regex.Match(output, @"Mind: (\d+) decisions .*?, (\d+) model calls");
         Assert.True(usage.Success, output);
         Assert.True(int.Parse(usage.Groups[1].Value) > 0 && int.Parse(usage.Groups[2].Value) >= int.Parse(usage.Groups[1].Value), output);
+        Assert.Matches(@"replies that parsed \d+\.\d\d ?% \(\d+ of \d+\)", output);
+
+        // The same model decoding freely: its own validity, each reply that did not parse retried and counted.
+        var free = await CliHarness.RunAsync("run", temp["tiny-model.yaml"], "--hours", "2", "--out", temp["free"], "--quiet", "--unconstrained");
+
+        Assert.True(free.Exit == 0, free.Err);
+        var parsed = Regex.Match(free.Out, @"(\d+) decisions .*?, (\d+) model calls .*?fallback rate [^,]+, replies that parsed [^(]+\((\d+) of (\d+)\)");
+        Assert.True(parsed.Success, free.Out);
+        Assert.Equal(parsed.Groups[2].Value, parsed.Groups[4].Value);
+        Assert.InRange(int.Parse(parsed.Groups[3].Value), 0, int.Parse(parsed.Groups[1].Value));
+        Assert.Contains("| replies that parsed |", File.ReadAllText(Path.Combine(temp["free"], "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unconstrained_decoding_is_for_the_model_mind_only()
+    {
+        using var temp = new TempFolder();
+
+        var (exit, _, error) = await CliHarness.RunAsync("run", CliHarness.Scenario("tiny.yaml"), "--hours", "1", "--out", temp["run"], "--unconstrained");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--unconstrained applies to --mind model", error);
+        Assert.False(Directory.Exists(temp["run"]));
     }
 
     [Fact]
