@@ -26,7 +26,7 @@ internal static class TrainRecipe
     /// <summary>The default model's training: packed rows of 768 tokens, 8 to a step.</summary>
     public static TrainingOptions Training { get; } = new()
     {
-        Steps = 2400,
+        Steps = 2000,
         BatchSize = 8,
         SequenceLength = 768,
         LearningRate = 2e-3,
@@ -34,6 +34,7 @@ internal static class TrainRecipe
         WarmupSteps = 60,
         EvalEvery = 400,
         Seed = 1337,
+        DocumentMasks = true,
     };
 
     /// <summary>
