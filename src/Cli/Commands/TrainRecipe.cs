@@ -23,7 +23,7 @@ internal static class TrainRecipe
     /// <summary>The default model's shape: 3.95M parameters with the recipe's 4,096-token vocabulary, 7.9 MB in bf16, a context that holds any decision's prompt and reply.</summary>
     public static ModelConfig Model { get; } = new(VocabularySize: 4096, ContextLength: 768, Layers: 4, Heads: 4, KeyValueHeads: 2, Width: 256, HiddenSize: 688);
 
-    /// <summary>The default model's training: packed rows of 768 tokens, 8 to a step.</summary>
+    /// <summary>The default model's training: packed rows of 768 tokens, 8 to a step, each conversation attending only to itself; 2,000 steps (95 min on 2 cores).</summary>
     public static TrainingOptions Training { get; } = new()
     {
         Steps = 2000,
