@@ -56,8 +56,9 @@ public static class RunCommand
                     throw new CliUsageException("--resume continues a run as it was started: give no scenario, --hours, --until or --seed with it.");
                 }
 
-                var choice = parse.GetValue(mind) ?? RunMind(resumeDir.FullName);
-                var constrain = Constrain(choice, parse.GetValue(unconstrained));
+                var choice = parse.GetValue(mind) ?? RunMeta(resumeDir.FullName, MindMetaKey) ?? "routine";
+                // A run started without constraints continues without them (a mind given anew decides for itself).
+                var constrain = Constrain(choice, parse.GetValue(unconstrained) || (parse.GetValue(mind) is null && RunMeta(resumeDir.FullName, DecodingMetaKey) == Unconstrained));
                 run = HeadlessRun.Resume(resumeDir.FullName, choice == "routine" ? new RoutineBehavior() : CreateBehavior(choice, WithModel(ScenarioOfRun(resumeDir.FullName), parse.GetValue(model)), owned, constrain));
             }
             else
@@ -85,6 +86,10 @@ public static class RunCommand
                 var behavior = CreateBehavior(choice, options.Seed is { } s ? loaded with { Seed = s } : loaded, owned, constrain);
                 run = HeadlessRun.Create(loaded, folder, options, behavior);
                 run.Log.SetMeta(MindMetaKey, choice);
+                if (!constrain)
+                {
+                    run.Log.SetMeta(DecodingMetaKey, Unconstrained);
+                }
             }
 
             using (run)
@@ -110,6 +115,10 @@ public static class RunCommand
     }
 
     private const string MindMetaKey = "mind";
+
+    private const string DecodingMetaKey = "decoding";
+
+    private const string Unconstrained = "unconstrained";
 
     /// <summary>Whether the model's replies are constrained: always, unless --unconstrained, which only a model mind takes.</summary>
     private static bool Constrain(string choice, bool unconstrained)
@@ -219,15 +228,16 @@ public static class RunCommand
                 "Set mind.model in the scenario, train one with 'agents train', or use --mind scripted.");
     }
 
-    private static string RunMind(string folder)
+    /// <summary>A value the run recorded in its log's meta table, or null (no log, or not recorded).</summary>
+    private static string? RunMeta(string folder, string key)
     {
         if (!File.Exists(Path.Combine(folder, "run.sqlite")))
         {
-            return "routine";
+            return null;
         }
 
         using var connection = EventLog.OpenReadOnly(Path.Combine(folder, "run.sqlite"));
-        return EventLog.ReadMeta(connection, MindMetaKey) ?? "routine";
+        return EventLog.ReadMeta(connection, key);
     }
 
     internal static Scenario ScenarioOfRun(string folder)

@@ -1,3 +1,4 @@
+using Agents.World.Events;
 using System.Text.RegularExpressions;
 
 namespace Agents.Cli.Tests.Commands;
@@ -36,8 +37,11 @@ public sealed class ModelMindRunTests
         var parsed = Regex.Match(free.Out, @"(\d+) decisions .*?, (\d+) model calls .*?fallback rate [^,]+, replies that parsed [^(]+\((\d+) of (\d+)\)");
         Assert.True(parsed.Success, free.Out);
         Assert.Equal(parsed.Groups[2].Value, parsed.Groups[4].Value);
-        Assert.InRange(int.Parse(parsed.Groups[3].Value), 0, int.Parse(parsed.Groups[1].Value));
+        // A model of 20 steps, free of its reply shapes, gets some replies wrong (with them it gets none wrong in form).
+        Assert.InRange(int.Parse(parsed.Groups[3].Value), 0, int.Parse(parsed.Groups[4].Value) - 1);
         Assert.Contains("| replies that parsed |", File.ReadAllText(Path.Combine(temp["free"], "report.md")), StringComparison.Ordinal);
+        using var log = EventLog.OpenReadOnly(Path.Combine(temp["free"], "run.sqlite"));
+        Assert.Equal("unconstrained", EventLog.ReadMeta(log, "decoding")); // so --resume continues the same way
     }
 
     [Fact]
