@@ -111,6 +111,15 @@ public static class ArenaFile
             return value;
         }
 
+        public bool Bool(YamlMappingNode map, string key, bool fallback) =>
+            Value(map, key) switch
+            {
+                null => fallback,
+                YamlScalarNode { Value: "true" or "yes" } => true,
+                YamlScalarNode { Value: "false" or "no" } => false,
+                var node => throw Error(node, $"expected '{key}' to be true or false; found '{(node as YamlScalarNode)?.Value}'."),
+            };
+
         public IEnumerable<YamlNode> Sequence(YamlMappingNode map, string key) =>
             Value(map, key) switch
             {
@@ -227,7 +236,7 @@ public static class ArenaFile
                 "few-shot" => new PromptStrategy(SolveStyle.FewShot, instruction, label),
                 "chain-of-thought" => new PromptStrategy(SolveStyle.ChainOfThought, instruction, label),
                 "self-consistency" => new SelfConsistencyStrategy(Int(options, "k", 5, 1), instruction, label),
-                "react" => new ReActStrategy(Int(options, "steps", 7, 1), instruction, label),
+                "react" => new ReActStrategy(Int(options, "steps", 7, 1), instruction, label, Bool(options, "grounded", true)),
                 "debate" => new DebateStrategy(Int(options, "agents", 3, 1), Int(options, "rounds", 2, 0)),
                 "adversarial-debate" => new AdversarialDebateStrategy(Int(options, "rounds", 3, 1)),
                 "agentverse" => new AgentVerseStrategy(

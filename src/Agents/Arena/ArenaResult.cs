@@ -8,6 +8,7 @@ namespace Agents.Arena;
 /// <param name="Answers">Each strategy's normalised answer per item id (null where unparseable).</param>
 /// <param name="JudgeCalls">Calls the judge made on open-ended items (two per compared pair and item).</param>
 /// <param name="Programs">Each strategy's program score per function item id (ChatDev quality and hidden tests); null when the arena had no function items.</param>
+/// <param name="Calls">Each strategy's calls per item id (prompts and raw replies); null when not kept.</param>
 public sealed record ArenaResult(
     string Name,
     IReadOnlyList<ArenaTask> Items,
@@ -15,4 +16,5 @@ public sealed record ArenaResult(
     IReadOnlyList<Battle> Battles,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> Answers,
     long JudgeCalls = 0,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, Collaboration.Programs.ProgramScore>>? Programs = null);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, Collaboration.Programs.ProgramScore>>? Programs = null,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ArenaCall>>>? Calls = null);

@@ -63,6 +63,7 @@ public static class ArenaRunner
         }
 
         var answers = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.Ordinal);
+        var calls = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ArenaCall>>>(StringComparer.Ordinal);
         var correct = new bool[spec.Strategies.Count, items.Count];
         var costs = new List<(MindTally Tally, TimeSpan Time)>();
         for (var s = 0; s < spec.Strategies.Count; s++)
@@ -76,6 +77,7 @@ public static class ArenaRunner
 
             costs.Add((played.Tally, played.WallTime));
             answers[strategy.Name] = played.Answers;
+            calls[strategy.Name] = played.Calls!;
         }
 
         var programs = ScorePrograms(items, answers);
@@ -96,7 +98,7 @@ public static class ArenaRunner
                     r.Player, r, right, graded.Count, costs[s].Tally.Calls, costs[s].Tally.Tokens, costs[s].Time, mine.Count > 0 ? mine.Average() : null, code?.Average(p => p.Quality), code?.Average(p => p.PassRate));
             })
             .ToList();
-        return new ArenaResult(spec.Name, items, board, battles, answers, judgeTally.Calls, programs);
+        return new ArenaResult(spec.Name, items, board, battles, answers, judgeTally.Calls, programs, calls);
     }
 
     /// <summary>
@@ -127,7 +129,7 @@ public static class ArenaRunner
     /// Plays one strategy on <paramref name="items"/>, <see cref="ItemsInFlight"/> at a time (items are independent; the
     /// simulated mind answers per prompt, so its results do not depend on the interleaving, while a model's may vary
     /// slightly with how its replies are batched): its normalised answer per item id (null where none parsed), the share
-    /// of graded items it got right, and what it cost.
+    /// of graded items it got right, what it cost, and the calls it made per item.
     /// </summary>
     public static async Task<StrategyPlay> PlayAsync(
         IArenaStrategy strategy, IReadOnlyList<ArenaTask> items, IReadOnlyDictionary<string, IReadOnlyList<string>> examples, IMind mind, Action<int>? done, CancellationToken cancellationToken)
@@ -138,6 +140,7 @@ public static class ArenaRunner
         ArgumentNullException.ThrowIfNull(mind);
         var context = new ArenaContext(mind, new MindTally(), examples);
         var answers = new string?[items.Count];
+        var logs = new CallLogMind[items.Count];
         var clock = Stopwatch.StartNew();
         var finished = 0;
         await Parallel.ForEachAsync(
@@ -145,20 +148,23 @@ public static class ArenaRunner
             new ParallelOptions { MaxDegreeOfParallelism = ItemsInFlight, CancellationToken = cancellationToken },
             async (i, cancel) =>
             {
-                answers[i] = await strategy.SolveAsync(items[i], context, cancel).ConfigureAwait(false);
+                logs[i] = new CallLogMind(mind);
+                answers[i] = await strategy.SolveAsync(items[i], context with { Mind = logs[i] }, cancel).ConfigureAwait(false);
                 done?.Invoke(Interlocked.Increment(ref finished));
             }).ConfigureAwait(false);
 
         var byItem = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var calls = new Dictionary<string, IReadOnlyList<ArenaCall>>(StringComparer.Ordinal);
         var right = 0;
         for (var i = 0; i < items.Count; i++)
         {
             byItem[items[i].Id] = answers[i];
+            calls[items[i].Id] = logs[i].Calls;
             right += items[i].IsCorrect(answers[i]) ? 1 : 0;
         }
 
         var graded = items.Count(i => !i.Judged);
-        return new StrategyPlay(byItem, graded == 0 ? 0 : (double)right / graded, context.Tally, clock.Elapsed);
+        return new StrategyPlay(byItem, graded == 0 ? 0 : (double)right / graded, context.Tally, clock.Elapsed, calls);
     }
 
     /// <summary>Pairwise battles per item (win for the only correct one, tie otherwise), shuffled with <paramref name="random"/>.</summary>

@@ -7,4 +7,5 @@ namespace Agents.Arena;
 /// <param name="Accuracy">The share of graded (not judged) items answered correctly; 0 when there are none.</param>
 /// <param name="Tally">What the play cost.</param>
 /// <param name="WallTime">The wall time of the play.</param>
-public sealed record StrategyPlay(IReadOnlyDictionary<string, string?> Answers, double Accuracy, MindTally Tally, TimeSpan WallTime);
+/// <param name="Calls">The calls made per item id (prompts and raw replies), to see how an answer came about; null when not kept.</param>
+public sealed record StrategyPlay(IReadOnlyDictionary<string, string?> Answers, double Accuracy, MindTally Tally, TimeSpan WallTime, IReadOnlyDictionary<string, IReadOnlyList<ArenaCall>>? Calls = null);

@@ -35,8 +35,32 @@ public sealed record DayPlanDecision(
     /// <summary>The most items a plan holds.</summary>
     public const int MaxItems = 12;
 
+    /// <summary>What a plan too short for its habits is filled up with.</summary>
+    public static IReadOnlyList<string> Fillers { get; } = ["rest at home", "tidy up at home", "read at home"];
+
     /// <inheritdoc />
-    public override string ReplyShape => $"{PlanItem.LinePattern}(\n{PlanItem.LinePattern}){{{MinItems - 1},{MaxItems - 1}}}";
+    /// <remarks>
+    /// The shape holds the bundled model to what its teacher plans: each line's activity is a habit, a filler, or an
+    /// event that a memory in the prompt dates on this day (<see cref="Activities"/>). Unconstrained, a small model
+    /// copies "attend the Valentine's Day party" into the day before it from its training data; a mind decoding
+    /// freely (an endpoint) may still write any activity, which parsing accepts.
+    /// </remarks>
+    public override string ReplyShape
+    {
+        get
+        {
+            var line = @"\d{2}:\d{2} (" + string.Join('|', Activities.Select(System.Text.RegularExpressions.Regex.Escape)) + ")";
+            return $"{line}(\n{line}){{{MinItems - 1},{MaxItems - 1}}}";
+        }
+    }
+
+    /// <summary>
+    /// The activities the reply shape allows: the usual day's (or the default day's when there are no habits), the
+    /// fillers, and attending each event a memory dates on <see cref="Date"/>.
+    /// </summary>
+    public IReadOnlyList<string> Activities =>
+        [.. UsualDay.Select(r => r.Activity).Concat(Habits.Broad(UsualDay, MaxItems).Select(i => i.Activity)).Concat(Fillers)
+            .Concat(DatedEvent.AttendingOn(Date, Memories)).Distinct(StringComparer.Ordinal)];
 
     /// <inheritdoc />
     public override int MaxReplyTokens => 200;

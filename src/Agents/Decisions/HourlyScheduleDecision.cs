@@ -28,9 +28,23 @@ public sealed record HourlyScheduleDecision(
     public override string Type => Name;
 
     /// <inheritdoc />
-    /// <remarks>Each later hour is an optional line in order, so the shape itself keeps the hours rising and within the day.</remarks>
-    public override string ReplyShape =>
-        $@"{FromText} [^\n]+" + string.Concat(Enumerable.Range(From + 1, 23 - From).Select(h => $@"(\n{h.ToString("00", CultureInfo.InvariantCulture)}:00 [^\n]+)?"));
+    /// <remarks>
+    /// Each later hour is an optional line in order, so the shape itself keeps the hours rising and within the day; each
+    /// activity is one of the plan's, or attending an event the memo dates on this day (<see cref="Activities"/>), as
+    /// the teacher writes them. A mind decoding freely may write any activity, which parsing accepts.
+    /// </remarks>
+    public override string ReplyShape
+    {
+        get
+        {
+            var activity = "(" + string.Join('|', Activities.Select(System.Text.RegularExpressions.Regex.Escape)) + ")";
+            return $@"{FromText} {activity}" + string.Concat(Enumerable.Range(From + 1, 23 - From).Select(h => $@"(\n{h.ToString("00", CultureInfo.InvariantCulture)}:00 {activity})?"));
+        }
+    }
+
+    /// <summary>The activities the reply shape allows: the plan's, sleep (before a plan's first item), and attending an event the memo dates on <see cref="Date"/>.</summary>
+    public IReadOnlyList<string> Activities =>
+        [.. DayPlan.Select(p => p.Activity).Append("sleep").Concat(Memo is null ? [] : DatedEvent.AttendingOn(Date, [Memo])).Distinct(StringComparer.Ordinal)];
 
     /// <inheritdoc />
     public override int MaxReplyTokens => 120;

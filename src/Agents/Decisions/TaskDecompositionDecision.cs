@@ -9,8 +9,9 @@ namespace Agents.Decisions;
 /// One hour of the schedule broken into tasks of 5 to 15 minutes (sleep stays one task) that fill the hour. The reply
 /// gives each task's start ("HH:mm task"); a task lasts until the next one starts, the last until the hour ends.
 /// Each task is the hour's activity or a habit the prompt shows, with an optional detail in brackets, as the paper
-/// writes a subtask ("write her book (outlining the chapter)"): a task never invents a new activity, so the agent keeps
-/// its place between tasks of one activity and moves only for a habit that starts within the hour.
+/// writes a subtask ("write her book (outlining the chapter)"; under constraints one of <see cref="Details"/>): a task
+/// never invents a new activity, so the agent keeps its place between tasks of one activity and moves only for a habit
+/// that starts within the hour.
 /// </summary>
 /// <param name="Agent">Who plans.</param>
 /// <param name="Hour">The hour's start.</param>
@@ -34,17 +35,24 @@ public sealed record TaskDecompositionDecision(
     /// <inheritdoc />
     /// <remarks>
     /// Later tasks start on the hour's five-minute marks, each an optional line in order, so the shape itself keeps the
-    /// starts rising, inside the hour and at least five minutes apart.
+    /// starts rising, inside the hour and at least five minutes apart; a detail is one of <see cref="Details"/>.
     /// </remarks>
     public override string ReplyShape
     {
         get
         {
-            var task = "(" + string.Join('|', Activities.Select(Regex.Escape)) + @")( \([^()\n]+\))?";
+            var task = "(" + string.Join('|', Activities.Select(Regex.Escape)) + ")( \\((" + string.Join('|', Details.Select(Regex.Escape)) + ")\\))?";
             return $"{Hour.ToString("HH:mm", CultureInfo.InvariantCulture)} {task}" + string.Concat(
                 Enumerable.Range(1, 11).Select(i => Hour.AddMinutes(5 * i)).Where(t => t.Hour == Hour.Hour).Select(t => $@"(\n{t.ToString("HH:mm", CultureInfo.InvariantCulture)} {task})?"));
         }
     }
+
+    /// <summary>
+    /// The details the reply shape allows in brackets after a task, the teacher's; parsing takes any. Free details let
+    /// a small model write whatever follows ("pour drinks (10:30 pour drinks at the bar with David and Pharmacy." What
+    /// is the news ...)"), which others then observe as the agent's activity and remember.
+    /// </summary>
+    public static IReadOnlyList<string> Details { get; } = ["continuing", "carrying on", "wrapping up", "finishing"];
 
     /// <summary>The activities a task may name: the hour's, then the habits shown.</summary>
     public IReadOnlyList<string> Activities =>

@@ -22,7 +22,7 @@ public sealed partial class ScriptedMind
             foreach (var line in p.List("Memories"))
             {
                 var (_, text) = MemoryLines.Parse(line);
-                if (ScriptedEvent.Find(text) is { } e && e.Month == today.Month && e.Day == today.Day && Window(habits, e, TimeOnly.MinValue) is { } window)
+                if (DatedEvent.Find(text) is { } e && e.IsOn(today) && Window(habits, e, TimeOnly.MinValue) is { } window)
                 {
                     plan = Insert(plan, e, window, random);
                     break;
@@ -39,7 +39,7 @@ public sealed partial class ScriptedMind
         {
             var last = plan.Count > 0 ? plan[^1].At : new TimeOnly(6, 0);
             var at = last.Hour < 22 ? new TimeOnly(last.Hour + 1, 0) : new TimeOnly(23, 30);
-            plan.Add(new PlanItem(at, Pick(random, "rest at home", "tidy up at home", "read at home")));
+            plan.Add(new PlanItem(at, DayPlanDecision.Fillers[random.Next(DayPlanDecision.Fillers.Count)]));
             plan.Sort((a, b) => a.At.CompareTo(b.At));
         }
 
@@ -56,7 +56,7 @@ public sealed partial class ScriptedMind
     /// ends (rounded up to the hour), until its end, if at least 45 minutes remain and nothing has begun before
     /// <paramref name="earliest"/>. Other activities (meals, errands, leisure) give way to it.
     /// </summary>
-    private static (TimeOnly From, TimeOnly To)? Window(List<PlanItem> habits, ScriptedEvent e, TimeOnly earliest)
+    private static (TimeOnly From, TimeOnly To)? Window(List<PlanItem> habits, DatedEvent e, TimeOnly earliest)
     {
         var from = e.From < earliest ? new TimeOnly(earliest.Hour, 0) : e.From;
         for (var i = 0; i < habits.Count; i++)
@@ -79,13 +79,11 @@ public sealed partial class ScriptedMind
         return (e.To - from).TotalMinutes >= 45 && from < e.To ? (from, e.To) : null;
     }
 
-    private static List<PlanItem> Insert(List<PlanItem> plan, ScriptedEvent e, (TimeOnly From, TimeOnly To) window, Random random)
+    private static List<PlanItem> Insert(List<PlanItem> plan, DatedEvent e, (TimeOnly From, TimeOnly To) window, Random random)
     {
         var after = PlanItem.InEffect(plan, window.To);
         var result = plan.Where(i => i.At < window.From || i.At > window.To).ToList();
-        var verb = Pick(random, "go to", "attend", "join");
-        var what = e.Place.Length > 0 ? $"{verb} the {e.Name} at {e.Place}" : $"{verb} the {e.Name}";
-        result.Add(new PlanItem(window.From, what));
+        result.Add(new PlanItem(window.From, e.Attend(DatedEvent.Verbs[random.Next(DatedEvent.Verbs.Count)])));
         if (after is not null && result.All(i => i.At != window.To))
         {
             result.Add(new PlanItem(window.To, after.Activity));
@@ -103,8 +101,7 @@ public sealed partial class ScriptedMind
         {
             var next = i + 1 < plan.Count ? plan[i + 1].At.ToTimeSpan() : TimeSpan.FromDays(1);
             var minutes = (next - plan[i].At.ToTimeSpan()).TotalMinutes;
-            var isEvent = plan[i].Activity.Contains(" the ", StringComparison.Ordinal) && (plan[i].Activity.StartsWith("go to", StringComparison.Ordinal) || plan[i].Activity.StartsWith("attend", StringComparison.Ordinal) || plan[i].Activity.StartsWith("join", StringComparison.Ordinal));
-            if (minutes < bestMinutes && !isEvent)
+            if (minutes < bestMinutes && !DatedEvent.IsAttending(plan[i].Activity))
             {
                 best = i;
                 bestMinutes = minutes;
@@ -122,7 +119,7 @@ public sealed partial class ScriptedMind
     {
         var from = int.TryParse((p.Field("From") ?? "00:00").Split(':')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f is >= 0 and <= 23 ? f : 0;
         var plan = p.List("Plan").Select(PlanItem.TryParse).OfType<PlanItem>().OrderBy(i => i.At).ToList();
-        if (p.Field("Memo") is { } memo && Day(p) is { } today && ScriptedEvent.Find(memo) is { } e && e.Month == today.Month && e.Day == today.Day
+        if (p.Field("Memo") is { } memo && Day(p) is { } today && DatedEvent.Find(memo) is { } e && e.IsOn(today)
             && !plan.Any(i => i.Activity.Contains(e.Name, StringComparison.OrdinalIgnoreCase))
             && Window(plan, e, new TimeOnly(from, 0)) is { } window)
         {

@@ -19,7 +19,7 @@ public sealed partial class ScriptedMind
         var clean = text.TrimEnd('.');
         var said = Speech.Parse(clean);
         var observed = Speech.IsObservation(clean);
-        var eventName = observed ? null : ScriptedEvent.NameIn(said.Core);
+        var eventName = observed ? null : DatedEvent.NameIn(said.Core);
         if (said.Source is { } source)
         {
             return new Fact(number, importance, "heard", source, eventName, null, said.Core, $"{agent} heard from {source} that {Speech.Third(said.Core.TrimEnd('.'), source, named: true)}");
@@ -48,7 +48,7 @@ public sealed partial class ScriptedMind
             doing = doing is null ? null : Regex.Replace(doing, @" \([a-z ]+\)$", string.Empty);
             return who == agent
                 ? new Fact(number, importance, "self", null, null, doing, clean, clean)
-                : new Fact(number, importance, "seen", who.Length > 0 ? who : null, ScriptedEvent.NameIn(clean), doing, clean, clean);
+                : new Fact(number, importance, "seen", who.Length > 0 ? who : null, DatedEvent.NameIn(clean), doing, clean, clean);
         }
 
         if (clean.StartsWith(agent, StringComparison.Ordinal))
@@ -91,7 +91,7 @@ public sealed partial class ScriptedMind
             {
                 topics.Add((seen, weight - 1, Pick(random, $"How well does {agent} know {seen}?", $"What does {agent} know about {seen}?")));
             }
-            else if (f.Kind == "self" && f.Activity is { } doing && ScriptedEvent.NameIn(doing) is null)
+            else if (f.Kind == "self" && f.Activity is { } doing && DatedEvent.NameIn(doing) is null)
             {
                 topics.Add(("self", weight - 1, Pick(random, $"What is {agent} busy with these days?", $"Why does {agent} spend so much time {Gist(doing, 6)}?")));
             }

@@ -45,7 +45,7 @@ public sealed partial class ScriptedMind
         {
             var last = transcript[^1];
             var heard = last[(last.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-            var invited = ScriptedEvent.NameIn(heard) is not null && heard.Contains("come?", StringComparison.Ordinal);
+            var invited = DatedEvent.NameIn(heard) is not null && heard.Contains("come?", StringComparison.Ordinal);
             var newsHeard = Speech.Sentences(heard).Where(s => !IsSmallTalk(s)).Select(s => Speech.Parse(s).Core).ToList();
             var known = TextWords.Of(string.Join(' ', memories.Select(x => x.Text)));
             parts.Add(invited ? Pick(random, "I'd love to come if I can.", "That sounds lovely; I'll try to make it.", "Thanks for the invitation, I'll try to come.")
@@ -59,7 +59,7 @@ public sealed partial class ScriptedMind
             var (said, _) = news!.Value;
             if (said.Source is null)
             {
-                var invite = said.Core.Contains("invite", StringComparison.OrdinalIgnoreCase) && ScriptedEvent.NameIn(said.Core) is not null;
+                var invite = said.Core.Contains("invite", StringComparison.OrdinalIgnoreCase) && DatedEvent.NameIn(said.Core) is not null;
                 parts.Add(Pick(random, "By the way, ", "Guess what? ", string.Empty) + Sentence(Speech.Clause(said.Core, 120)) + (invite ? " Would you like to come?" : string.Empty));
             }
             else
@@ -134,7 +134,7 @@ public sealed partial class ScriptedMind
         var (said, importance) = news;
         var first = Speech.FirstName(partner);
         var friend = memories.Any(m => !Speech.IsObservation(m.Text) && (m.Text.Contains(partner, StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(m.Text, $@"\b{first}\b")));
-        var isEvent = ScriptedEvent.NameIn(said.Core) is not null;
+        var isEvent = DatedEvent.NameIn(said.Core) is not null;
         double chance;
         if (said.Source is null)
         {
@@ -194,7 +194,7 @@ public sealed partial class ScriptedMind
         }
         else if (told.Count > 0)
         {
-            summary = ScriptedEvent.NameIn(told[0]) is { } topic ? $"I told {partner} about the {topic}." : $"I told {partner}: \"{told[0]}\"";
+            summary = DatedEvent.NameIn(told[0]) is { } topic ? $"I told {partner} about the {topic}." : $"I told {partner}: \"{told[0]}\"";
         }
         else
         {
@@ -202,7 +202,7 @@ public sealed partial class ScriptedMind
         }
 
         var memo = Pick(random, $"I should catch up with {first} again soon.", $"I enjoyed talking with {first}.", $"Nothing in my plans changes after talking with {first}.");
-        if (heard.Select(ScriptedEvent.Find).FirstOrDefault(e => e is not null) is { } e)
+        if (heard.Select(DatedEvent.Find).FirstOrDefault(e => e is not null) is { } e)
         {
             var month = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[e.Month - 1];
             var where = e.Place.Length > 0 ? $" at {e.Place}" : string.Empty;

@@ -42,7 +42,7 @@ public sealed class ReActAgent
         int invalid = 0, repeats = 0;
         for (var step = 1; step <= _options.MaxSteps; step++)
         {
-            var decision = new ReActStepDecision(_options.Agent, question, tools, trace, step, Instruction: _options.Instruction);
+            var decision = new ReActStepDecision(_options.Agent, question, tools, trace, step, Instruction: _options.Instruction, GroundedFinish: _options.GroundedFinish);
             var reply = await Tally.AskAsync(_mind, decision, cancellationToken).ConfigureAwait(false);
             ReActStep? parsed = null;
             if (reply is null || !decision.TryParse(reply, out parsed))
@@ -105,7 +105,7 @@ public sealed class ReActAgent
     private async Task<ReActResult> ForceFinishAsync(
         string question, IReadOnlyList<string> tools, List<string> trace, Conversation talk, int step, int taken, int invalid, int repeats, string why, CancellationToken cancellationToken)
     {
-        var decision = new ReActStepDecision(_options.Agent, question, tools, trace, step, ForceFinish: true, Instruction: _options.Instruction);
+        var decision = new ReActStepDecision(_options.Agent, question, tools, trace, step, ForceFinish: true, Instruction: _options.Instruction, GroundedFinish: _options.GroundedFinish);
         var reply = await Tally.AskAsync(_mind, decision, cancellationToken).ConfigureAwait(false);
         var answer = reply is not null && decision.TryParse(reply, out var parsed) ? parsed.Action.Argument : string.Empty;
         Record(talk, trace, $"Action {step}: Finish[{answer}]", AgentRole);

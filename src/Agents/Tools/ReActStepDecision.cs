@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 using Agents.Decisions;
 
 namespace Agents.Tools;
@@ -8,6 +9,14 @@ namespace Agents.Tools;
 /// "Action n: Tool[argument]". Anything after an "Observation" line is cut off (the loop writes observations).
 /// When <paramref name="ForceFinish"/> is set, only Finish[answer] is accepted.
 /// </summary>
+/// <remarks>
+/// The reply shape (what constrained decoding allows) names only the listed tools, and with
+/// <paramref name="GroundedFinish"/> a finish after an observation that is not an error takes a value from the trace: a number or a run
+/// of one to three words an observation holds, a whole short observation, or an argument the agent already passed to a
+/// tool (<see cref="Grounds"/>). A small model calls the calculator with the right expression but cannot copy its
+/// result into Finish (the bundled model wrote Finish[-88] after "Observation 1: -90"); grounded, it chooses among the
+/// values it saw. Parsing accepts any finish, so a mind decoding freely is not held to it.
+/// </remarks>
 /// <param name="Agent">Who reasons.</param>
 /// <param name="Question">The task.</param>
 /// <param name="Tools">One line per tool, "Name[parameter]: description".</param>
@@ -15,14 +24,16 @@ namespace Agents.Tools;
 /// <param name="Step">The number of the step to write, from 1.</param>
 /// <param name="ForceFinish">True at the step limit: the reply must finish.</param>
 /// <param name="Instruction">The instruction; null for the default.</param>
-public sealed record ReActStepDecision(
+/// <param name="GroundedFinish">True to hold Finish's argument, in the reply shape, to values of the trace once it has an observation that is not an error.</param>
+public sealed partial record ReActStepDecision(
     string Agent,
     string Question,
     IReadOnlyList<string> Tools,
     IReadOnlyList<string> Trace,
     int Step,
     bool ForceFinish = false,
-    string? Instruction = null) : Decision<ReActStep>
+    string? Instruction = null,
+    bool GroundedFinish = true) : Decision<ReActStep>
 {
     /// <summary>The type name.</summary>
     public const string Name = "react step";
@@ -34,10 +45,90 @@ public sealed record ReActStepDecision(
     /// <inheritdoc />
     public override string Type => Name;
 
+    /// <summary>The answer of an agent that found nothing: a grounded finish may always give it.</summary>
+    public const string GiveUp = "unknown";
+
+    /// <summary>The most values of the trace a grounded finish chooses among (the latest are kept), besides <see cref="GiveUp"/>.</summary>
+    public const int MaxGrounds = 300;
+
     /// <inheritdoc />
-    public override string ReplyShape => ForceFinish
-        ? $@"(Thought {Step}: [^\n]*\n)?Action {Step}: Finish\[[^\]\n]*\]"
-        : $@"(Thought {Step}: [^\n]*\n)?Action {Step}: [A-Za-z_][A-Za-z0-9_.]*\[[^\n]*\]";
+    public override string ReplyShape
+    {
+        get
+        {
+            var grounds = GroundedFinish ? Grounds(Trace) : [];
+            var answer = grounds.Count == 0 ? @"[^\]\n]*" : "(" + string.Join('|', grounds.Select(Regex.Escape)) + ")";
+            var finish = $@"Finish\[{answer}\]";
+            var names = ToolNames.Select(Regex.Escape).ToList();
+            var action = ForceFinish || names.Count == 0 ? finish : $@"(({string.Join('|', names)})\[[^\n]*\]|{finish})";
+            return $@"(Thought {Step}: [^\n]*\n)?Action {Step}: {action}";
+        }
+    }
+
+    /// <summary>The names of the tools listed ("Calculate" of "Calculate[expression]: ..."), without Finish.</summary>
+    public IReadOnlyList<string> ToolNames =>
+        [.. Tools.Select(t => t.Split('[', 2)[0].Trim()).Where(n => n.Length > 0 && !n.Equals("Finish", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The values a grounded finish may take from <paramref name="trace"/>: each tool argument the agent passed, and of
+    /// each observation that is not an error (of the loop or of a tool: "Error: unexpected ')' at position 8" grounds
+    /// nothing), the whole text when short, its numbers, and its runs of one to three
+    /// words (punctuation at their ends left off), in order of appearance, the latest <see cref="MaxGrounds"/> when there
+    /// are more; then <see cref="GiveUp"/>. Values with a control character or "]" are left out.
+    /// Empty when the trace holds no observation but errors.
+    /// </summary>
+    public static IReadOnlyList<string> Grounds(IReadOnlyList<string> trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        var values = new List<string>();
+        var observed = false;
+        foreach (var raw in trace)
+        {
+            var line = raw.Trim();
+            if (TryLabel(line, "Action", out var written) && ActionParser.TryParse(written, out var action) && !action.IsFinish)
+            {
+                values.Add(action.Argument);
+            }
+            else if (TryLabel(line, "Observation", out var seen) && !IsError(seen))
+            {
+                observed = true;
+                values.Add(seen.TrimEnd('.'));
+                values.AddRange(Number().Matches(seen).Select(m => m.Value));
+                // A run of words stays within a clause: no word but its last ends with punctuation.
+                var pieces = seen.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var words = pieces.Select(w => w.Trim(WordEnds)).ToList();
+                for (var length = 1; length <= 3; length++)
+                {
+                    for (var i = 0; i + length <= words.Count; i++)
+                    {
+                        if (words.Skip(i).Take(length).All(w => w.Length > 0) && pieces.Skip(i).Take(length - 1).All(w => w.TrimEnd(WordEnds).Length == w.Length))
+                        {
+                            values.Add(string.Join(' ', words.GetRange(i, length)));
+                        }
+                    }
+                }
+            }
+        }
+
+        if (!observed)
+        {
+            return [];
+        }
+
+        // Over the cap, the latest values stay: the last observation usually holds the answer.
+        var usable = values.Where(v => v.Length is > 0 and <= 80 && !v.Contains(']', StringComparison.Ordinal) && !v.Any(char.IsControl)).Distinct(StringComparer.Ordinal).ToList();
+        return [.. usable.Skip(Math.Max(0, usable.Count - MaxGrounds)).Where(v => v != GiveUp), GiveUp];
+    }
+
+    /// <summary>True for an observation that reports a failure (the loop's "Invalid action" and "Repeated action", a tool's "Error: ...") rather than a result.</summary>
+    private static bool IsError(string observation) =>
+        observation.StartsWith("Invalid action", StringComparison.Ordinal) || observation.StartsWith("Repeated action", StringComparison.Ordinal)
+        || observation.StartsWith("Error:", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly char[] WordEnds = ['.', ',', ';', ':', '!', '?', '"', '\'', '(', ')'];
+
+    [GeneratedRegex(@"-?\d+(\.\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Number();
 
     /// <inheritdoc />
     public override int MaxReplyTokens => 120;

@@ -126,6 +126,7 @@ public static class ArenaCommand
             var plotPath = Path.Combine(folder, "ratings.png");
             ArenaPlot.Save(result, plotPath);
             WriteAnswers(result, Path.Combine(folder, "answers.jsonl"));
+            WriteCalls(result, Path.Combine(folder, "calls.jsonl"));
             console.MarkupLineInterpolated($"Ratings: Bradley-Terry MLE (400 scale, mean 1000), {spec.BootstrapRounds} bootstrap rounds over {(spec.BootstrapUnit == BootstrapUnit.Items ? "items" : "battles")}; Elo: online, K=4.");
             if (result.Programs is not null)
             {
@@ -144,6 +145,7 @@ public static class ArenaCommand
 
             console.MarkupLineInterpolated($"Plot: {plotPath}");
             console.MarkupLineInterpolated($"Answers: {Path.Combine(folder, "answers.jsonl")}");
+            console.MarkupLineInterpolated($"Calls (every prompt and the raw reply to it, per item and strategy): {Path.Combine(folder, "calls.jsonl")}");
             return AgentsCommand.Ok;
         });
         return command;
@@ -344,6 +346,21 @@ public static class ArenaCommand
         }
 
         throw new CliUsageException($"--{role}: expected simulated, model or endpoint:URL; got '{kind}'.");
+    }
+
+    // One line per item and strategy: what the strategy asked and what the mind replied, in order.
+    private static void WriteCalls(ArenaResult result, string path)
+    {
+        using var writer = new StreamWriter(path) { NewLine = "\n" };
+        foreach (var item in result.Items)
+        {
+            foreach (var (strategy, byItem) in result.Calls ?? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<ArenaCall>>>())
+            {
+                var answer = result.Answers[strategy][item.Id];
+                var calls = byItem[item.Id].Select(c => new { decision = c.Decision, prompt = c.Prompt, reply = c.Reply, model_calls = c.Calls });
+                writer.WriteLine(JsonSerializer.Serialize(new { id = item.Id, strategy, answer, correct = item.Judged ? (bool?)null : item.IsCorrect(answer), calls }, Lines));
+            }
+        }
     }
 
     private static void WriteAnswers(ArenaResult result, string path)

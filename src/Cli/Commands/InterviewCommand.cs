@@ -117,7 +117,7 @@ public static class InterviewCommand
             + "WhereIs and WhoIsAt show the town as it is now; Search opens what you remember of a person or place. Finish with Finish[answer].";
         await using var owned = new RunCommand.Owned(recordPath: null);
         var agent = new Agents.Tools.ReActAgent(
-            RunCommand.CreateMind(choice, scenario, owned), Agents.Tools.TownTools.For(town, memories), new Agents.Tools.ReActOptions(steps, Agent: spec.Name, Instruction: instruction));
+            RunCommand.CreateMind(choice, scenario, owned), Agents.Tools.TownTools.For(town, memories), new Agents.Tools.ReActOptions(steps, Agent: spec.Name, Instruction: instruction, GroundedFinish: false));
         var result = await agent.RunAsync(question, cancel);
         console.WriteLine($"The town at {town.Clock.Now:yyyy-MM-dd HH:mm}:");
         foreach (var turn in result.Transcript.Turns)

@@ -8,18 +8,12 @@ namespace Agents.Runtime.Inference;
 /// </content>
 public sealed partial class InferenceEngine
 {
-    /// <summary>The compiled constraint for <paramref name="constraint"/>, shared across requests (so its masks are too). Model thread only.</summary>
-    internal TokenConstraint Compile(OutputConstraint constraint)
-    {
-        var pattern = constraint.ToPattern();
-        if (!constraints.TryGetValue(pattern, out var compiled))
-        {
-            compiled = new TokenConstraint(CharAutomaton.FromRegex(pattern), tokenTexts, endTokens);
-            constraints[pattern] = compiled;
-        }
+    /// <summary>How many compiled constraints the engine keeps (<see cref="ConstraintCache"/>).</summary>
+    internal const int ConstraintCacheSize = 256;
 
-        return compiled;
-    }
+    /// <summary>The compiled constraint for <paramref name="constraint"/>, shared across requests with the same pattern (so its masks are too). Model thread only.</summary>
+    internal TokenConstraint Compile(OutputConstraint constraint) =>
+        constraints.GetOrAdd(constraint.ToPattern(), pattern => new TokenConstraint(CharAutomaton.FromRegex(pattern), tokenTexts, endTokens));
 
     /// <summary>Samples the next token of <paramref name="sequence"/> from <paramref name="logits"/>, emits its text, and finishes the reply when it ends.</summary>
     private void Choose(Sequence sequence, float[] logits)

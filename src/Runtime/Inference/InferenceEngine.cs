@@ -26,7 +26,7 @@ public sealed partial class InferenceEngine : IAsyncDisposable
     private readonly List<int>[] slotTokens;
     private readonly string?[] tokenTexts;
     private readonly HashSet<int> endTokens;
-    private readonly Dictionary<string, TokenConstraint> constraints = [];
+    private readonly ConstraintCache constraints = new(ConstraintCacheSize);
     private readonly SemaphoreSlim wake = new(0);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task driver;

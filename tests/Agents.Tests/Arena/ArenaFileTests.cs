@@ -55,6 +55,7 @@ public sealed class ArenaFileTests
     [InlineData("name: x\ntasks:\n  - {kind: function, functions: [gcd, sqrt]}\nstrategies: [direct]\n", ":3:39: expected a function among digit_sum, count_multiples")]
     [InlineData("name: x\ntasks:\n  - {kind: function, functions: gcd}\nstrategies: [direct]\n", ":3:33: expected 'functions' to be a non-empty list such as [digit_sum, gcd]")]
     [InlineData("name: x\ntasks:\n  - {kind: function}\nstrategies:\n  - chatdev: {chain: nowhere.yaml}\n", ":5:22: no chat chain file at ")]
+    [InlineData("name: x\ntasks:\n  - kind: arithmetic\nstrategies:\n  - react: {grounded: maybe}\n", ":5:23: expected 'grounded' to be true or false; found 'maybe'")]
     public void Bad_arena_files_name_the_place_and_the_expectation(string yaml, string message)
     {
         var path = Write(yaml);
@@ -186,12 +187,14 @@ public sealed class ArenaFileTests
               - chain-of-thought
               - chain-of-thought: {instruction: "Check every step.", name: cot-checked}
               - react: {instruction: "Use the calculator."}
+              - react: {grounded: false}
             """);
         try
         {
             var (spec, mind) = ArenaFile.Load(path);
 
-            Assert.Equal(["chain-of-thought", "cot-checked", "react+tools"], spec.Strategies.Select(s => s.Name));
+            Assert.Equal(["chain-of-thought", "cot-checked", "react+tools", "react+tools, free finish"], spec.Strategies.Select(s => s.Name));
+            Assert.Equal([true, false], spec.Strategies.OfType<ReActStrategy>().Select(s => s.GroundedFinish));
             Assert.Equal("Check every step.", ((IInstructedStrategy)spec.Strategies[1]).Instruction);
             Assert.Equal("Use the calculator.", ((IInstructedStrategy)spec.Strategies[2]).Instruction);
             Assert.Equal(SolveDecision.DefaultInstruction(SolveStyle.ChainOfThought), ((IInstructedStrategy)spec.Strategies[0]).Instruction);

@@ -103,5 +103,14 @@ public sealed class ArenaTests
         Assert.All(multiHop, i => Assert.Equal(i.Answer, result.Answers["react+tools"][i.Id]));
         Assert.All(multiHop, i => Assert.NotEqual(i.Answer, result.Answers["direct"][i.Id]));
         Assert.Equal(3, result.Leaderboard.Single(s => s.Strategy == "self-consistency@3").Calls / 8);
+
+        // Every call is kept per strategy and item, as many as the tally counted, each with its prompt and raw reply.
+        Assert.All(result.Leaderboard, s => Assert.Equal(s.Calls, result.Calls![s.Strategy].Values.Sum(c => c.Count)));
+        var hop = multiHop[0];
+        var react = result.Calls!["react+tools"][hop.Id];
+        Assert.All(react, c => Assert.Equal("react step", c.Decision));
+        Assert.All(react, c => Assert.Contains(hop.Question, c.Prompt, StringComparison.Ordinal));
+        Assert.Contains($"Finish[{hop.Answer}]", react[^1].Reply, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Observation 1: ", react[^1].Prompt, StringComparison.Ordinal);
     }
 }

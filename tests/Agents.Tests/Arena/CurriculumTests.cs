@@ -84,6 +84,6 @@ public sealed class CurriculumTests
         var reader = new PromptReader(user);
         return type == SolveDecision.Name
             ? new SolveDecision("x", "q", SolveStyle.ChainOfThought, []).ReplyShape
-            : new ReActStepDecision("x", "q", [], [], int.Parse(reader.Field("Step")!), reader.Field("Must finish") == "yes").ReplyShape;
+            : new ReActStepDecision("x", "q", reader.List("Tools"), reader.List("Trace"), int.Parse(reader.Field("Step")!), reader.Field("Must finish") == "yes").ReplyShape;
     }
 }

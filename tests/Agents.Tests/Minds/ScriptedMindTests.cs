@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Agents.Decisions;
 using Agents.Minds;
 using Agents.World.Map;
@@ -58,6 +59,42 @@ public sealed class ScriptedMindTests
         Assert.All(hours.Skip(3).Take(2), h => Assert.EndsWith("the Valentine's Day party at Hobbs Cafe", h.Activity, StringComparison.Ordinal));
         Assert.Equal(["cook dinner", "cook dinner", "cook dinner", "sleep", "sleep"], hours.Skip(5).Select(h => h.Activity));
         Assert.Equal(rest.Select(r => r.Activity), (revise with { Memo = "I enjoyed talking with Mei." }).Resolve(new ScriptedMind(1).Answer((revise with { Memo = "I enjoyed talking with Mei." }).Render())).Value.Select(h => h.Activity).Distinct());
+    }
+
+    [Fact]
+    public void A_day_plans_shape_holds_the_habits_fillers_and_events_a_memory_dates_that_day_and_the_teacher_fits_it()
+    {
+        static DayPlanDecision On(DateOnly date) => new("Sam Moore", "62, warm.", "wakes up around 6am", date, Retired, [MemoryLines.Format(7, Invitation)]);
+        static bool Fits(IDecision d, string reply) => Regex.IsMatch(reply, "^(?:" + d.ReplyShape + ")$");
+        var party = On(new DateOnly(2023, 2, 14));
+        var before = On(new DateOnly(2023, 2, 13));
+
+        var taught = new ScriptedMind(1).Answer(party.Render());
+        Assert.Contains("the Valentine's Day party at Hobbs Cafe", taught, StringComparison.Ordinal);
+        Assert.True(Fits(party, taught), taught);
+        Assert.True(Fits(before, new ScriptedMind(1).Answer(before.Render())));
+
+        var withParty = "06:00 wake up and stretch\n08:00 read the news\n12:00 eat lunch\n14:00 walk in the park\n17:00 attend the Valentine's Day party at Hobbs Cafe\n19:00 cook dinner\n22:00 sleep";
+        Assert.Contains("join the Valentine's Day party at Hobbs Cafe", party.Activities);
+        Assert.Contains("rest at home", party.Activities);
+        Assert.False(Fits(before, withParty), "the party is not on February 13");
+        Assert.False(Fits(party, withParty.Replace("walk in the park", "go for a swim", StringComparison.Ordinal)), "an activity of no habit");
+        Assert.True(party.Accepts(withParty.Replace("walk in the park", "go for a swim", StringComparison.Ordinal)), "parsing is not held to the shape");
+    }
+
+    [Fact]
+    public void A_revised_schedules_shape_holds_the_plan_and_an_event_its_memo_dates_today()
+    {
+        IReadOnlyList<PlanItem> rest = [new(new TimeOnly(14, 0), "walk in the park"), new(new TimeOnly(16, 0), "have tea at the cafe"), new(new TimeOnly(19, 0), "cook dinner"), new(new TimeOnly(22, 0), "sleep")];
+        var revise = new HourlyScheduleDecision("Sam Moore", new DateOnly(2023, 2, 14), rest, From: 14, Memo: "I want to go to the Valentine's Day party at Hobbs Cafe on February 14 from 17:00 to 19:00.");
+        var idle = revise with { Memo = "I enjoyed talking with Mei." };
+        const string Party = "14:00 walk in the park\n16:00 have tea at the cafe\n17:00 go to the Valentine's Day party at Hobbs Cafe\n19:00 cook dinner\n22:00 sleep";
+
+        var taught = new ScriptedMind(1).Answer(revise.Render());
+        Assert.Matches(new Regex("^(?:" + revise.ReplyShape + ")$"), taught);
+        Assert.Matches(new Regex("^(?:" + revise.ReplyShape + ")$"), Party);
+        Assert.DoesNotMatch(new Regex("^(?:" + idle.ReplyShape + ")$"), Party);
+        Assert.DoesNotMatch(new Regex("^(?:" + revise.ReplyShape + ")$"), Party.Replace("cook dinner", "go dancing", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -66,6 +66,14 @@ public sealed class ArenaCommandTests
         Assert.All(answers, a => Assert.Equal(["chain-of-thought", "direct", "react+tools"], a.GetProperty("answers").EnumerateObject().Select(p => p.Name).Order()));
         Assert.All(answers.Where(a => a.GetProperty("kind").GetString() == "24"), a => Assert.True(a.GetProperty("correct").GetProperty("react+tools").GetBoolean()));
         Assert.All(answers.Where(a => a.GetProperty("judged").GetBoolean()), a => Assert.Equal(JsonValueKind.Null, a.GetProperty("correct").ValueKind));
+
+        var calls = File.ReadAllLines(Path.Combine(temp["out"], "calls.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(18 * 3, calls.Count);
+        Assert.All(calls, c => Assert.NotEqual(0, c.GetProperty("calls").GetArrayLength()));
+        var react = calls.First(c => c.GetProperty("strategy").GetString() == "react+tools" && c.GetProperty("correct").ValueKind == JsonValueKind.True);
+        Assert.StartsWith("react step\n", react.GetProperty("calls")[0].GetProperty("prompt").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Finish[", react.GetProperty("calls")[react.GetProperty("calls").GetArrayLength() - 1].GetProperty("reply").GetString(), StringComparison.Ordinal);
+        Assert.Contains("calls.jsonl", output);
     }
 
     [Fact]

@@ -73,4 +73,44 @@ public sealed class ConstraintTests
         Assert.False(automaton.Matches("""{"name":"Tom","mood":"happy","age":42,"tags":["a","b","c","d"]}"""), "too many tags");
         Assert.False(automaton.Matches("""{"mood":"happy","name":"Tom","age":42,"tags":["a"]}"""), "keys in the wrong order");
     }
+
+    [Fact]
+    public void The_constraint_cache_keeps_the_most_recently_used_patterns_and_compiles_each_once_while_kept()
+    {
+        string?[] texts = ["a", "b", "ab"];
+        var compiled = new List<string>();
+        TokenConstraint Compile(string pattern)
+        {
+            compiled.Add(pattern);
+            return new TokenConstraint(CharAutomaton.FromRegex(pattern), texts, new HashSet<int>());
+        }
+
+        var cache = new ConstraintCache(2);
+        var first = cache.GetOrAdd("a+", Compile);
+        cache.GetOrAdd("b+", Compile);
+        Assert.Same(first, cache.GetOrAdd("a+", Compile));
+        cache.GetOrAdd("(ab)+", Compile);
+
+        Assert.Equal(2, cache.Count);
+        Assert.Same(first, cache.GetOrAdd("a+", Compile));
+        cache.GetOrAdd("b+", Compile);
+        Assert.Equal(["a+", "b+", "(ab)+", "b+"], compiled);
+
+        // An evicted constraint still works for whoever holds it.
+        cache.GetOrAdd("c", Compile);
+        Assert.True(first.Allows(first.Start, 0));
+        Assert.False(first.Allows(first.Start, 1));
+    }
+
+    [Theory]
+    [InlineData("Hobbs Cafe's #1 (table) [corner] {x} * + ? | ^ $ \\ . -")]
+    [InlineData("tab\tform\fvertical\vend\r\n")]
+    public void Every_escape_Regex_Escape_writes_compiles_to_its_literal(string text)
+    {
+        var automaton = CharAutomaton.FromRegex("(" + Regex.Escape(text) + "|other)");
+
+        Assert.True(automaton.Matches(text));
+        Assert.True(automaton.Matches("other"));
+        Assert.False(automaton.Matches(text[..^1]));
+    }
 }

@@ -237,6 +237,8 @@ internal sealed class RegexParser
             'n' => CharClass.Of('\n'),
             't' => CharClass.Of('\t'),
             'r' => CharClass.Of('\r'),
+            'f' => CharClass.Of('\f'),
+            'v' => CharClass.Of('\v'),
             'u' when position + 4 <= pattern.Length && ushort.TryParse(pattern.AsSpan(position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code) =>
                 Advance(4, CharClass.Of((char)code)),
             'x' when position + 2 <= pattern.Length && byte.TryParse(pattern.AsSpan(position, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var b) =>

@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Agents.Minds;
+namespace Agents.Decisions;
 
-/// <summary>A dated event the scripted mind finds in a memory ("a party at Hobbs Cafe on February 14 from 5 to 7 pm").</summary>
+/// <summary>A dated event named in a memory or a memo ("a party at Hobbs Cafe on February 14 from 5 to 7 pm").</summary>
 /// <param name="Month">Month, 1-12.</param>
 /// <param name="Day">Day of the month.</param>
 /// <param name="From">Start time.</param>
 /// <param name="To">End time.</param>
 /// <param name="Name">The event's name ("Valentine's Day party").</param>
 /// <param name="Place">Where, as named in the text ("Hobbs Cafe"), or empty.</param>
-internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly To, string Name, string Place)
+internal sealed record DatedEvent(int Month, int Day, TimeOnly From, TimeOnly To, string Name, string Place)
 {
     private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
     private static readonly Regex Date = new(@"\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b", RegexOptions.CultureInvariant);
@@ -18,8 +18,29 @@ internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly
     private static readonly Regex Noun = new(@"((?:[A-Z][\w']*\s){0,3})(party|celebration|meeting|dinner|concert|gathering|festival|rally|fair)\b", RegexOptions.CultureInvariant);
     private static readonly Regex At = new(@"\bat ((?:The )?[A-Z][\w']*(?: (?:and |of )?[A-Z][\w']*)*)", RegexOptions.CultureInvariant);
 
-    /// <summary>The activity that attends the event.</summary>
-    public string Activity => Place.Length > 0 ? $"go to the {Name} at {Place}" : $"go to the {Name}";
+    /// <summary>The verbs that begin an activity attending an event ("attend the Valentine's Day party at Hobbs Cafe").</summary>
+    public static IReadOnlyList<string> Verbs { get; } = ["go to", "attend", "join"];
+
+    /// <summary>The activity that attends the event, begun with <paramref name="verb"/>.</summary>
+    public string Attend(string verb) => Place.Length > 0 ? $"{verb} the {Name} at {Place}" : $"{verb} the {Name}";
+
+    /// <summary>True when the event takes place on <paramref name="date"/>.</summary>
+    public bool IsOn(DateOnly date) => Month == date.Month && Day == date.Day;
+
+    /// <summary>True when <paramref name="activity"/> attends an event (a verb of <see cref="Verbs"/>, then "the ...").</summary>
+    public static bool IsAttending(string activity) =>
+        activity.Contains(" the ", StringComparison.Ordinal) && Verbs.Any(v => activity.StartsWith(v + " ", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Every activity attending an event that one of <paramref name="texts"/> (memories, a memo; a leading "[importance]"
+    /// is skipped) dates on <paramref name="date"/>, with each verb: what a plan for that day may add to its habits.
+    /// </summary>
+    public static IReadOnlyList<string> AttendingOn(DateOnly date, IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return [.. texts.Select(t => Find(MemoryLines.Parse(t).Text)).OfType<DatedEvent>().Where(e => e.IsOn(date))
+            .SelectMany(e => Verbs.Select(e.Attend)).Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>The name of an event a text speaks of ("Valentine's Day party"), dated or not; null when it names none.</summary>
     public static string? NameIn(string text)
@@ -37,7 +58,7 @@ internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly
     }
 
     /// <summary>A dated event with its time range and place, or null.</summary>
-    public static ScriptedEvent? Find(string text)
+    public static DatedEvent? Find(string text)
     {
         var date = Date.Match(text);
         var range = Range.Match(text);
@@ -77,7 +98,7 @@ internal sealed record ScriptedEvent(int Month, int Day, TimeOnly From, TimeOnly
         var from = new TimeOnly(fromHour.Value, Minute(range.Groups[2].Value));
         var to = new TimeOnly(toHour.Value, Minute(range.Groups[5].Value));
         var month = Array.IndexOf(Months, date.Groups[1].Value) + 1;
-        return to <= from ? null : new ScriptedEvent(month, int.Parse(date.Groups[2].Value, CultureInfo.InvariantCulture), from, to, (noun.Groups[1].Value + noun.Groups[2].Value).Trim(), place);
+        return to <= from ? null : new DatedEvent(month, int.Parse(date.Groups[2].Value, CultureInfo.InvariantCulture), from, to, (noun.Groups[1].Value + noun.Groups[2].Value).Trim(), place);
     }
 
     private static int? Hour(string digits, string meridiem)
