@@ -13,11 +13,17 @@ namespace Agents.Arena;
 /// </summary>
 public static class ArenaCurriculum
 {
-    /// <summary>The strategies of <paramref name="strategies"/> the teacher can play; chain-of-thought and ReAct when none can.</summary>
+    /// <summary>
+    /// The strategies of <paramref name="strategies"/> the teacher can play, each once; chain-of-thought and ReAct when
+    /// none can. ReAct with and without a grounded finish is one strategy here: the teacher writes the same episodes.
+    /// </summary>
     public static IReadOnlyList<IArenaStrategy> Playable(IReadOnlyList<IArenaStrategy> strategies)
     {
         ArgumentNullException.ThrowIfNull(strategies);
-        var playable = strategies.Where(s => s is PromptStrategy or SelfConsistencyStrategy or ReActStrategy).ToList();
+        var playable = strategies.Where(s => s is PromptStrategy or SelfConsistencyStrategy or ReActStrategy)
+            .Select(s => s is ReActStrategy react ? react with { GroundedFinish = true } : s)
+            .Distinct()
+            .ToList();
         return playable.Count > 0 ? playable : [new PromptStrategy(SolveStyle.ChainOfThought), new ReActStrategy()];
     }
 

@@ -70,6 +70,7 @@ public sealed class CurriculumTests
     {
         Assert.Equal(["chain-of-thought", "react+tools"], ArenaCurriculum.Playable([new DebateStrategy()]).Select(s => s.Name));
         Assert.Equal(["direct"], ArenaCurriculum.Playable([new DebateStrategy(), new PromptStrategy(SolveStyle.Direct)]).Select(s => s.Name));
+        Assert.Equal(["react+tools"], ArenaCurriculum.Playable([new ReActStrategy(), new ReActStrategy(GroundedFinish: false)]).Select(s => s.Name));
 
         var (lines, summary) = await WriteAsync([new PromptStrategy(SolveStyle.Direct)]);
 
